@@ -1,0 +1,1 @@
+"""Maintainer scripts of the Hebei Economy Kit (not used at run time)."""
