@@ -1,0 +1,129 @@
+"""Serve the lessons as Voila dashboards with the kit's configuration (``make present``).
+
+One place defines how the kit runs Voila, so that the README's presentation command, the
+browser tests and the benchmarks all serve the same thing:
+
+* bound to 127.0.0.1 unless told otherwise (Voila has no token by default);
+* code cells stripped, tracebacks hidden from the audience;
+* idle kernels culled (each holds 140-165 MB, and Voila never shuts a kernel down when its
+  page closes unless culling is set);
+* an executor timeout, so a stuck cell fails instead of hanging a class;
+* optionally preheated kernels (cannot be combined with progressive rendering).
+
+Usage::
+
+    python -m helpers.present [--port 8866] [--ip 127.0.0.1] [--preheat N] [--open]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from helpers import NOTEBOOKS_DIR
+
+#: Seconds a kernel may stay idle before Voila's kernel manager shuts it down.
+CULL_IDLE_TIMEOUT = 300
+#: How often (seconds) the kernel manager looks for idle kernels.
+CULL_INTERVAL = 30
+#: Seconds one cell may run while a dashboard is built.
+EXECUTE_TIMEOUT = 120
+
+
+def voila_args(
+    port: int,
+    *,
+    ip: str = "127.0.0.1",
+    notebook_dir: Path = NOTEBOOKS_DIR,
+    preheat: int = 0,
+    cull_idle_timeout: int = CULL_IDLE_TIMEOUT,
+    cull_interval: int = CULL_INTERVAL,
+    open_browser: bool = False,
+) -> list[str]:
+    """Build the command line that serves ``notebook_dir`` with the kit's Voila settings.
+
+    Args:
+        port: TCP port to listen on.
+        ip: address to bind; 127.0.0.1 keeps the server private to this machine.
+        notebook_dir: folder whose notebooks are served (``/voila/render/<name>.ipynb``).
+        preheat: number of preheated kernels per notebook (0 = none).
+        cull_idle_timeout: seconds of idleness after which a kernel is shut down.
+        cull_interval: seconds between two culling passes.
+        open_browser: open the system browser on start.
+
+    Returns:
+        The argument list, starting with the Python interpreter (``python -m voila``).
+    """
+    if not 0 < port < 65536:
+        raise ValueError(f"port must be between 1 and 65535, got {port}")
+    if preheat < 0:
+        raise ValueError(f"preheat must be 0 or a positive number of kernels, got {preheat}")
+    args = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebook_dir),
+        f"--port={port}",
+        f"--Voila.ip={ip}",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        "--theme=light",
+        f"--VoilaExecutor.timeout={EXECUTE_TIMEOUT}",
+        f"--MappingKernelManager.cull_interval={cull_interval}",
+        f"--MappingKernelManager.cull_idle_timeout={cull_idle_timeout}",
+        "--MappingKernelManager.cull_connected=True",
+        # A lesson's page needs its own notebook folder as working directory.
+        f"--Voila.root_dir={notebook_dir}",
+    ]
+    if preheat:
+        args += ["--preheat_kernel=True", f"--pool_size={preheat}"]
+    if not open_browser:
+        args.append("--no-browser")
+    return args
+
+
+def voila_env(base: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment for the Voila process: matplotlib without a display, quiet debugger."""
+    env = dict(os.environ if base is None else base)
+    env.setdefault("MPLBACKEND", "Agg")
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return env
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.present",
+        description="Serve the kit's lessons as Voila dashboards (code hidden).",
+    )
+    parser.add_argument("--port", type=int, default=8866)
+    parser.add_argument(
+        "--ip",
+        default="127.0.0.1",
+        help="address to bind (default 127.0.0.1; see the README before serving a class)",
+    )
+    parser.add_argument("--preheat", type=int, default=0, help="preheated kernels per notebook")
+    parser.add_argument("--open", action="store_true", help="open a browser on start")
+    ns = parser.parse_args(argv)
+    if shutil.which("voila") is None and not _voila_importable():
+        print("Voila is not installed: run `make setup` first.", file=sys.stderr)
+        return 2
+    args = voila_args(ns.port, ip=ns.ip, preheat=ns.preheat, open_browser=ns.open)
+    print(f"Serving the lessons at http://{ns.ip}:{ns.port}/  (Ctrl-C to stop)", flush=True)
+    return subprocess.call(args, env=voila_env())
+
+
+def _voila_importable() -> bool:
+    try:
+        import voila  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
