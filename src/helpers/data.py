@@ -1,0 +1,512 @@
+"""Load the kit's curated tables from ``data/``, validated, with their provenance.
+
+This is the ONE way notebooks and helpers read data::
+
+    from helpers.data import load, catalogue, source, cite
+    df = load("province_gdp", regions=["Hebei"], indicators=["gdp"], years=(2016, 2024))
+    wide = load("province_gdp", wide=True)     # index (region, year), one column per indicator
+    print(source("province_gdp"))              # where the numbers come from, in plain words
+    cite(["province_gdp"])                     # Markdown lines for a notebook's Sources section
+
+Every table is a tidy CSV (region, region_zh, year, indicator, value, unit, vintage, flag and
+optional extra columns) described in ``data/datapackage.json`` (a Frictionless data package
+written by ``python -m scripts.build_data``). ``load`` checks the file against that description
+each time the file changes on disk and raises :class:`DataError` naming the file, the row or
+column and the check that failed:
+
+* the file exists (an unknown name lists the tables available and close matches);
+* the header is exactly the declared one (names the missing, extra or misplaced column);
+* every row has the declared number of fields, and the row count is the declared one
+  (a truncated file fails here);
+* types: ``year`` is an integer, ``value`` a number or empty (names the row and the text);
+* required cells are filled; the primary key (region, year, indicator, vintage) is unique;
+* indicator, unit, vintage and flag codes are the declared ones; each indicator has its unit;
+* values lie within the indicator's declared range; years within the declared range;
+* accounting identities hold within rounding (e.g. the three sectors sum to GDP), per
+  region, year and vintage, naming the region-year and the gap.
+
+Missing values stay NaN. Nothing is ever written to ``data/``. The Frictionless library is not
+used here (it takes seconds per table); the tests run it on the whole package instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from helpers import DATA_DIR
+
+__all__ = ["DataError", "load", "catalogue", "source", "cite", "indicator_info", "tables"]
+
+CONTRACT_COLUMNS = ["region", "region_zh", "year", "indicator", "value", "unit", "vintage", "flag"]
+PRIMARY_KEY = ["region", "year", "indicator", "vintage"]
+_REQUIRED_TEXT = ["region", "region_zh", "indicator", "unit", "vintage"]
+_INT_RE = re.compile(r"^-?\d+$")
+_SEMANTIC_ENUMS = {"indicator", "unit", "vintage"}
+
+# Validated frames, keyed by (csv path, mtime_ns, size, datapackage mtime_ns, size).
+_CACHE: dict[tuple[Any, ...], pd.DataFrame] = {}
+_PKG_CACHE: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+class DataError(ValueError):
+    """A data file is missing or fails a check; the message names the file and the check."""
+
+
+# --------------------------------------------------------------------------------------------
+# Locating files and reading the catalogue
+# --------------------------------------------------------------------------------------------
+
+def _data_dir(data_dir: str | os.PathLike[str] | None) -> Path:
+    """``data_dir`` argument, else ``$HEBEI_KIT_DATA_DIR``, else the kit's ``data/``."""
+    if data_dir is not None:
+        return Path(data_dir)
+    env = os.environ.get("HEBEI_KIT_DATA_DIR")
+    return Path(env) if env else DATA_DIR
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    st = path.stat()
+    return (str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+def _package(folder: Path) -> dict[str, Any]:
+    """The parsed ``datapackage.json`` of ``folder`` (cached while the file is unchanged)."""
+    path = folder / "datapackage.json"
+    if not path.is_file():
+        raise DataError(f"{path}: catalogue missing (check: file present). "
+                        "Rebuild it with `python -m scripts.build_data`.")
+    key = _stamp(path)
+    if key not in _PKG_CACHE:
+        try:
+            _PKG_CACHE[key] = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise DataError(f"{path}: not valid JSON (check: catalogue readable): {exc}") from exc
+    return _PKG_CACHE[key]
+
+
+def _tidy_resources(pkg: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {r["name"]: r for r in pkg.get("resources", []) if r.get("x_kind", "table") == "table"}
+
+
+def tables(*, data_dir: str | os.PathLike[str] | None = None) -> list[str]:
+    """Names of the tables in the catalogue, sorted."""
+    return sorted(_tidy_resources(_package(_data_dir(data_dir))))
+
+
+def _resource(name: str, folder: Path) -> dict[str, Any]:
+    res = _tidy_resources(_package(folder))
+    if name not in res:
+        close = difflib.get_close_matches(name, list(res), n=3, cutoff=0.5)
+        hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise DataError(
+            f"{folder / (name + '.csv')}: unknown table {name!r} (check: table in catalogue).{hint}"
+            f" Available tables: {', '.join(sorted(res))}."
+        )
+    return res[name]
+
+
+# --------------------------------------------------------------------------------------------
+# Validation
+# --------------------------------------------------------------------------------------------
+
+def _fail(path: Path, check: str, detail: str) -> DataError:
+    return DataError(f"{path}: {detail} (check: {check})")
+
+
+def _read_rows(path: Path, fields: list[str], expected_rows: int | None) -> pd.DataFrame:
+    """Read the CSV as text, checking header, field counts and row count."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise _fail(path, "encoding", f"not UTF-8 text ({exc})") from exc
+    if not text.strip():
+        raise _fail(path, "file not empty", "the file is empty")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    header = rows[0]
+    if header != fields:
+        missing = [f for f in fields if f not in header]
+        extra = [h for h in header if h not in fields]
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {missing}")
+        if extra:
+            parts.append(f"unexpected column(s) {extra}")
+        if not parts:
+            parts.append(f"columns in the wrong order: {header} instead of {fields}")
+        raise _fail(path, "header", "; ".join(parts))
+    body = rows[1:]
+    for i, row in enumerate(body):
+        if len(row) != len(fields):
+            raise _fail(path, "field count",
+                        f"row {i + 1} (line {i + 2}) has {len(row)} fields, expected "
+                        f"{len(fields)}: the file looks truncated or corrupted")
+    if expected_rows is not None and len(body) != expected_rows:
+        raise _fail(path, "row count",
+                    f"{len(body)} data rows but the catalogue declares {expected_rows}: "
+                    "the file looks truncated or has extra rows")
+    return pd.DataFrame(body, columns=fields, dtype=str)
+
+
+def _row_ref(df: pd.DataFrame, mask: pd.Series | np.ndarray) -> str:
+    idx = int(np.flatnonzero(np.asarray(mask))[0])
+    r = df.iloc[idx]
+    return f"row {idx + 1} (line {idx + 2}; {r['region']} {r['year']} {r['indicator']})"
+
+
+def _check_types(path: Path, raw: pd.DataFrame, fields: list[dict[str, Any]]) -> pd.DataFrame:
+    """Convert typed columns; fail naming the row and column of the first bad cell."""
+    out = raw.copy()
+    for f in fields:
+        name, ftype = f["name"], f.get("type", "string")
+        col = raw[name].str.strip()
+        required = f.get("constraints", {}).get("required", False)
+        empty = col == ""
+        if required and empty.any():
+            raise _fail(path, "required value", f"{_row_ref(raw, empty)}: column {name!r} is empty")
+        if ftype == "integer":
+            bad = ~empty & ~col.str.match(_INT_RE)
+            if bad.any():
+                raise _fail(path, f"type of column {name!r}",
+                            f"{_row_ref(raw, bad)}: {raw[name][bad].iloc[0]!r} in column "
+                            f"{name!r} is not an integer")
+            out[name] = pd.to_numeric(col.where(~empty, None)).astype("Int64")
+            if required:
+                out[name] = out[name].astype(int)
+        elif ftype == "number":
+            num = pd.to_numeric(col.where(~empty, None), errors="coerce")
+            bad = ~empty & (num.isna() | ~np.isfinite(num.astype(float)))
+            if bad.any():
+                raise _fail(path, f"type of column {name!r}",
+                            f"{_row_ref(raw, bad)}: {raw[name][bad].iloc[0]!r} in column "
+                            f"{name!r} is not a number")
+            out[name] = num.astype(float)
+        elif ftype == "boolean":
+            low = col.str.lower()
+            bad = ~empty & ~low.isin(["true", "false"])
+            if bad.any():
+                raise _fail(path, f"type of column {name!r}",
+                            f"{_row_ref(raw, bad)}: {raw[name][bad].iloc[0]!r} in column "
+                            f"{name!r} is not true/false")
+            out[name] = low.map({"true": True, "false": False})
+        else:
+            out[name] = col
+        enum = f.get("constraints", {}).get("enum")
+        # indicator, unit and vintage codes get richer messages in _check_semantics
+        if enum is not None and ftype == "string" and name not in _SEMANTIC_ENUMS:
+            bad = ~empty & ~col.isin(enum)
+            if bad.any():
+                raise _fail(path, f"allowed values of column {name!r}",
+                            f"{_row_ref(raw, bad)}: {raw[name][bad].iloc[0]!r} in column "
+                            f"{name!r} is not one of the declared codes")
+        cons = f.get("constraints", {})
+        if ftype in ("integer", "number") and ("minimum" in cons or "maximum" in cons):
+            vals = out[name].astype(float)
+            bad = (vals < cons.get("minimum", -np.inf)) | (vals > cons.get("maximum", np.inf))
+            if bad.any():
+                raise _fail(path, f"range of column {name!r}",
+                            f"{_row_ref(raw, bad)}: {name} {raw[name][bad].iloc[0]} outside "
+                            f"[{cons.get('minimum')}, {cons.get('maximum')}]")
+    return out
+
+
+def _check_semantics(path: Path, df: pd.DataFrame, res: dict[str, Any]) -> None:
+    """Codes, units, ranges, unique key and identities."""
+    indicators: dict[str, dict[str, Any]] = res.get("x_indicators", {})
+    unknown = ~df["indicator"].isin(list(indicators))
+    if unknown.any():
+        raise _fail(path, "indicator code known",
+                    f"{_row_ref(df, unknown)}: indicator {df['indicator'][unknown].iloc[0]!r} "
+                    "is not defined in the catalogue")
+    want_unit = df["indicator"].map(lambda c: indicators[c]["unit"])
+    bad = df["unit"] != want_unit
+    if bad.any():
+        i = bad[bad].index[0]
+        raise _fail(path, "unit",
+                    f"{_row_ref(df, bad)}: unit {df.at[i, 'unit']!r} for indicator "
+                    f"{df.at[i, 'indicator']!r}, expected {want_unit[i]!r}")
+    vintages = res.get("x_origin", {}).get("vintages", {})
+    bad = ~df["vintage"].isin(list(vintages))
+    if bad.any():
+        raise _fail(path, "vintage code known",
+                    f"{_row_ref(df, bad)}: vintage {df['vintage'][bad].iloc[0]!r} is not "
+                    "defined in the catalogue")
+    flags = set(res.get("x_flags", {}))
+    for i, f in df["flag"][df["flag"] != ""].items():
+        codes = set(f.split(";")) - flags
+        if codes:
+            raise _fail(path, "flag code known",
+                        f"{_row_ref(df, df.index == i)}: flag {sorted(codes)} not defined "
+                        "in the catalogue")
+    lo = df["indicator"].map(lambda c: indicators[c].get("min", -np.inf)).astype(float)
+    hi = df["indicator"].map(lambda c: indicators[c].get("max", np.inf)).astype(float)
+    bad = df["value"].notna() & ((df["value"] < lo) | (df["value"] > hi))
+    if bad.any():
+        i = bad[bad].index[0]
+        raise _fail(path, "value range",
+                    f"{_row_ref(df, bad)}: value {df.at[i, 'value']} outside the declared "
+                    f"range [{lo[i]:g}, {hi[i]:g}] of {df.at[i, 'indicator']!r} "
+                    f"({int(bad.sum())} value(s) out of range)")
+    key = res.get("schema", {}).get("primaryKey", PRIMARY_KEY)
+    dup = df.duplicated(key, keep=False)
+    if dup.any():
+        first = df[dup].iloc[0]
+        rows = [int(j) + 1 for j in np.flatnonzero(
+            (df[key] == first[key]).all(axis=1).to_numpy())]
+        raise _fail(path, "unique primary key",
+                    f"duplicate key {dict(first[key])} in rows {rows}")
+    for check in res.get("x_checks", []):
+        _check_identity(path, df, check)
+
+
+def _check_identity(path: Path, df: pd.DataFrame, check: dict[str, Any]) -> None:
+    """Apply one identity check per (region, year, vintage); see ``scripts/build_data/common``."""
+    kind = check["type"]
+    if kind == "sum":
+        parts, total = list(check["parts"]), check["total"]
+        label = f"{' + '.join(parts)} = {total}"
+    elif kind == "le":
+        parts, total = [check["part"]], check["total"]
+        label = f"{check['part']} <= {total}"
+    else:
+        raise _fail(path, "identity check", f"unknown check type {kind!r} in the catalogue")
+    codes = parts + [total]
+    sub = df[df["indicator"].isin(codes)]
+    skip = check.get("skip_flags", [])
+    if skip and len(sub):
+        flagged = sub["flag"].map(lambda f: bool(set(f.split(";")) & set(skip)))
+        bad_keys = sub.loc[flagged, ["region", "year", "vintage"]].drop_duplicates()
+        if len(bad_keys):
+            sub = sub.merge(bad_keys, how="left", indicator="_m")
+            sub = sub[sub["_m"] == "left_only"].drop(columns="_m")
+    if sub.empty:
+        return
+    wide = sub.pivot_table(index=["region", "year", "vintage"], columns="indicator",
+                           values="value", aggfunc="first")
+    if any(c not in wide.columns for c in codes):
+        return
+    wide = wide[codes].dropna()
+    tol = check.get("abs_tol", 0.0) + check.get("rel_tol", 0.0) * wide[total].abs()
+    if kind == "sum":
+        gap = wide[parts].sum(axis=1) - wide[total]
+        bad = gap.abs() > tol + 1e-9
+    else:
+        gap = wide[parts[0]] - wide[total]
+        bad = gap > tol + 1e-9
+    if bad.any():
+        (region, year, vintage) = bad[bad].index[0]
+        g = gap[bad].iloc[0]
+        t = tol[bad].iloc[0] if isinstance(tol, pd.Series) else tol
+        raise _fail(path, f"identity {label}",
+                    f"{region} {year} (vintage {vintage}): {label} fails by {g:+.4g} "
+                    f"(tolerance {t:.4g}); {int(bad.sum())} region-year(s) fail")
+
+
+def _validated(name: str, folder: Path) -> pd.DataFrame:
+    """The table as a validated frame (cached while the file and catalogue are unchanged)."""
+    res = _resource(name, folder)
+    path = folder / res["path"]
+    if not path.is_file():
+        raise _fail(path, "file present", f"table {name!r} is in the catalogue but its file "
+                                          "is missing")
+    key = (_stamp(path), _stamp(folder / "datapackage.json"))
+    if key in _CACHE:
+        return _CACHE[key]
+    fields = res["schema"]["fields"]
+    names = [f["name"] for f in fields]
+    raw = _read_rows(path, names, res.get("stats", {}).get("rows"))
+    df = _check_types(path, raw, fields)
+    _check_semantics(path, df, res)
+    df["year"] = df["year"].astype(int)
+    _CACHE[key] = df
+    return df
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+def _as_list(x: str | Iterable[Any] | None) -> list[Any] | None:
+    if x is None:
+        return None
+    if isinstance(x, str | int):
+        return [x]
+    return list(x)
+
+
+def _require_known(path: Path, what: str, asked: list[str], present: Sequence[str]) -> None:
+    unknown = [a for a in asked if a not in set(present)]
+    if unknown:
+        hints = []
+        for u in unknown:
+            close = difflib.get_close_matches(str(u), [str(p) for p in present], n=3, cutoff=0.5)
+            hints.append(f"{u!r}" + (f" (did you mean {', '.join(map(repr, close))}?)"
+                                     if close else ""))
+        raise DataError(f"{path}: unknown {what} {', '.join(hints)}; available: "
+                        f"{', '.join(map(str, sorted(set(present))))} (check: filter values)")
+
+
+def load(
+    name: str,
+    *,
+    regions: str | Iterable[str] | None = None,
+    years: int | tuple[int, int] | Iterable[int] | None = None,
+    indicators: str | Iterable[str] | None = None,
+    vintage: str | Iterable[str] | None = None,
+    wide: bool = False,
+    data_dir: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """Load one curated table, validated against ``data/datapackage.json``.
+
+    Args:
+        name: table name, e.g. ``"province_gdp"`` (see :func:`catalogue`).
+        regions: English region name(s) to keep, e.g. ``["Hebei", "Beijing"]``.
+        years: one year, an inclusive ``(first, last)`` tuple, or a list of years.
+        indicators: indicator code(s) to keep (see ``data/indicators.csv``).
+        vintage: vintage code(s) to keep (see :func:`source`).
+        wide: if true, return one column per indicator, indexed by (region, year); this
+            needs one value per region, year and indicator, so pass ``vintage`` for tables
+            holding several vintages of the same figure.
+        data_dir: folder to read instead of the kit's ``data/`` (default: ``$HEBEI_KIT_DATA_DIR``
+            or ``helpers.DATA_DIR``).
+
+    Returns:
+        A new DataFrame (a copy: changing it does not affect later loads). Missing values
+        are NaN, never filled.
+
+    Raises:
+        DataError: unknown table, file missing or failing a check, unknown filter value, or
+            ``wide=True`` with several vintages of one figure.
+    """
+    folder = _data_dir(data_dir)
+    df = _validated(name, folder)
+    path = folder / f"{name}.csv"
+    mask = pd.Series(True, index=df.index)
+    reg = _as_list(regions)
+    if reg is not None:
+        _require_known(path, "region(s)", reg, df["region"].unique())
+        mask &= df["region"].isin(reg)
+    ind = _as_list(indicators)
+    if ind is not None:
+        _require_known(path, "indicator(s)", ind, df["indicator"].unique())
+        mask &= df["indicator"].isin(ind)
+    vin = _as_list(vintage)
+    if vin is not None:
+        _require_known(path, "vintage(s)", vin, df["vintage"].unique())
+        mask &= df["vintage"].isin(vin)
+    if years is not None:
+        if isinstance(years, tuple) and len(years) == 2:
+            mask &= df["year"].between(int(years[0]), int(years[1]))
+        else:
+            mask &= df["year"].isin([int(y) for y in _as_list(years) or []])
+    out = df[mask].reset_index(drop=True).copy()
+    if not wide:
+        return out
+    dup = out.duplicated(["region", "year", "indicator"], keep=False)
+    if dup.any():
+        raise DataError(f"{path}: wide=True needs one value per region, year and indicator, but "
+                        f"{int(dup.sum())} rows share them across vintages "
+                        f"{sorted(out.loc[dup, 'vintage'].unique())}; pass vintage=... "
+                        "(check: single vintage)")
+    w = out.pivot(index=["region", "year"], columns="indicator", values="value")
+    w.columns.name = None
+    return w.sort_index()
+
+
+def catalogue(*, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """One row per table: name, title, description, rows, years (first-last), indicators."""
+    pkg = _package(_data_dir(data_dir))
+    rows = []
+    for name, res in sorted(_tidy_resources(pkg).items()):
+        year = next(f for f in res["schema"]["fields"] if f["name"] == "year")
+        c = year.get("constraints", {})
+        rows.append({
+            "name": name,
+            "title": res.get("title", ""),
+            "description": res.get("description", ""),
+            "rows": res.get("stats", {}).get("rows"),
+            "years": f"{c.get('minimum')}-{c.get('maximum')}",
+            "indicators": ", ".join(res.get("x_indicators", {})),
+        })
+    return pd.DataFrame(rows)
+
+
+def _obtained(o: dict[str, str]) -> str:
+    if "page" in o:
+        return o["page"]
+    commit = o.get("commit", "")
+    return f"github.com/{o['repo']}, file {o['path']}" + (f" (commit {commit[:10]})"
+                                                          if commit else "")
+
+
+def source(name: str, *, data_dir: str | os.PathLike[str] | None = None) -> str:
+    """Readable origin of a table: producer, publication and table, vintages, where the file
+    was obtained, licence, caveats and the meaning of its flags."""
+    res = _resource(name, _data_dir(data_dir))
+    o = res.get("x_origin", {})
+    lines = [f"{res.get('title', name)} ({name})", "", res.get("description", ""), ""]
+    lines.append(f"Producer: {o.get('producer', '')}")
+    lines.append(f"Publication: {o.get('publication', '')}")
+    if o.get("table"):
+        lines.append(f"Table: {o['table']}")
+    lines.append("Vintages (column 'vintage'):")
+    lines += [f"  - {k}: {v}" for k, v in o.get("vintages", {}).items()]
+    lines.append("Obtained from:")
+    lines += [f"  - {_obtained(x)}" for x in o.get("obtained_from", [])]
+    if o.get("licence_note"):
+        lines.append(f"Licence: {o['licence_note']}")
+    if o.get("caveats"):
+        lines.append("Caveats:")
+        lines += [f"  - {c}" for c in o["caveats"]]
+    if res.get("x_flags"):
+        lines.append("Flags (column 'flag'):")
+        lines += [f"  - {k}: {v}" for k, v in res["x_flags"].items()]
+    if o.get("citation"):
+        lines.append(f"Cite as: {o['citation']}")
+    return "\n".join(lines)
+
+
+def cite(names: str | Iterable[str], *, data_dir: str | os.PathLike[str] | None = None) -> str:
+    """Markdown bullet lines, one per table, for a notebook's **Sources** section."""
+    folder = _data_dir(data_dir)
+    out = []
+    for name in _as_list(names) or []:
+        res = _resource(name, folder)
+        o = res.get("x_origin", {})
+        vint = "; ".join(o.get("vintages", {}))
+        out.append(f"- **{res.get('title', name)}** (`data/{res['path']}`): "
+                   f"{o.get('citation', o.get('publication', ''))} Vintage(s): {vint}.")
+    return "\n".join(out)
+
+
+def indicator_info(code: str, *, data_dir: str | os.PathLike[str] | None = None
+                   ) -> dict[str, Any]:
+    """Metadata of an indicator code: name_en, name_zh, unit, description, better, min, max,
+    and ``tables`` (the tables that hold it)."""
+    pkg = _package(_data_dir(data_dir))
+    found: dict[str, Any] | None = None
+    where: list[str] = []
+    known: set[str] = set()
+    for name, res in sorted(_tidy_resources(pkg).items()):
+        inds = res.get("x_indicators", {})
+        known.update(inds)
+        if code in inds:
+            where.append(name)
+            found = found or dict(inds[code])
+    if found is None:
+        close = difflib.get_close_matches(code, sorted(known), n=3, cutoff=0.5)
+        raise DataError(f"unknown indicator {code!r} (check: indicator code known)"
+                        + (f"; did you mean {', '.join(map(repr, close))}?" if close else ""))
+    found["code"] = code
+    found["tables"] = where
+    return found
