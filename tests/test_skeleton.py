@@ -117,7 +117,7 @@ def test_postbuild_is_strict_and_installs_the_package():
     text = (KIT_ROOT / "binder" / "postBuild").read_text()
     assert text.startswith("#!/bin/bash")
     assert "set -euo pipefail" in text
-    assert "pip install --no-deps --no-build-isolation -e ." in text
+    assert "pip install --no-deps -e ." in text
     assert "cull_idle_timeout" in text
     assert (KIT_ROOT / "binder" / "postBuild").stat().st_mode & 0o111
 
