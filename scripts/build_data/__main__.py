@@ -30,7 +30,15 @@ from typing import Any
 
 import pandas as pd
 
-from .common import CONTRACT_COLUMNS, PRIMARY_KEY, STANDARD_FLAGS, Table, tidy, to_csv_text
+from .common import (
+    CONTRACT_COLUMNS,
+    PRIMARY_KEY,
+    STANDARD_FLAGS,
+    Table,
+    resolve_origin,
+    tidy,
+    to_csv_text,
+)
 
 KIT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCES = KIT_ROOT.parent / "shared" / "sources"
@@ -116,7 +124,8 @@ def _sources(origin: dict[str, Any]) -> list[dict[str, str]]:
     out = []
     for o in origin.get("obtained_from", []):
         if "page" in o:
-            out.append({"title": o["page"], "path": o["page"]})
+            out.append({"title": o["page"], "path": o["page"]} if o["page"].startswith("http")
+                       else {"title": f"web page: {o['page']}"})
         else:
             url = (f"https://github.com/{o['repo']}/blob/{o['commit']}/"
                    f"{urllib.parse.quote(o['path'])}")
@@ -220,7 +229,8 @@ def readme(tables: list[Table], frames: dict[str, pd.DataFrame]) -> str:
             L += ["", "Checks on load:", ""]
             for c in t.checks:
                 if c["type"] == "sum":
-                    L.append(f"- {' + '.join(c['parts'])} = {c['total']} within "
+                    L.append(f"- {' + '.join(c['parts'])} = "
+                             f"{c.get('total', c.get('total_value'))} within "
                              f"{c.get('abs_tol', 0)}" + (f" + {c['rel_tol']} x total"
                                                          if c.get("rel_tol") else ""))
                 else:
@@ -249,6 +259,7 @@ def build(sources: Path, out: Path, strict: bool = False, aux_dir: Path | None =
     frames: dict[str, pd.DataFrame] = {}
     resources: list[dict[str, Any]] = []
     written: list[str] = []
+    tables = [Table(**{**t.__dict__, "origin": resolve_origin(t, sources)}) for t in tables]
     for t in tables:
         df = tidy(t.build(sources), t)
         frames[t.name] = df

@@ -14,6 +14,8 @@ nothing is filled, interpolated or invented.
 ``Table.checks``: identity checks applied per (region, year, vintage) on load, e.g.
     {"type": "sum", "parts": ["va_primary", "va_secondary", "va_tertiary"], "total": "gdp",
      "abs_tol": 0.6}   -> |sum(parts) - total| <= abs_tol (+ rel_tol * |total| if given)
+    {"type": "sum", "parts": ["share_primary", "share_secondary", "share_tertiary"],
+     "total_value": 100, "abs_tol": 0.15}   -> parts sum to a constant
     {"type": "le", "part": "va_industry", "total": "va_secondary", "abs_tol": 0.05}
                        -> part <= total + abs_tol
     A check is skipped for a region-year-vintage where any of its values is missing, and for
@@ -81,6 +83,9 @@ class Table:
         checks: identity checks (see module docstring).
         extra_fields: Frictionless field dicts for columns after ``flag``
             (``{"name", "type", "description"}``, optional ``constraints``).
+        origin_files: source files (relative to the sources root) whose ``source_repo`` (or
+            ``source_repo_or_page``), ``source_path`` and ``source_commit`` columns are added
+            to ``origin["obtained_from"]`` at build time (see ``resolve_origin``).
     """
 
     name: str
@@ -92,6 +97,7 @@ class Table:
     flags: dict[str, str] = field(default_factory=dict)
     checks: list[dict[str, Any]] = field(default_factory=list)
     extra_fields: list[dict[str, Any]] = field(default_factory=list)
+    origin_files: list[str] = field(default_factory=list)
 
     @property
     def columns(self) -> list[str]:
@@ -168,12 +174,25 @@ def obtained_from(df: pd.DataFrame, repo: str = "source_repo", path: str = "sour
         if key in seen:
             continue
         seen.add(key)
-        if key[0].startswith("http"):
+        if key[0].startswith("http") or key[1].startswith("(web page"):
             out.append({"page": key[0]})
         else:
             out.append({"repo": key[0], "path": key[1], "commit": key[2]})
     uniq = {tuple(sorted(d.items())): d for d in out}
     return [uniq[k] for k in sorted(uniq)]
+
+
+def resolve_origin(table: Table, root: Path) -> dict[str, Any]:
+    """``table.origin`` with ``obtained_from`` completed from ``table.origin_files``."""
+    origin = dict(table.origin)
+    entries = list(origin.get("obtained_from", []))
+    for rel in table.origin_files:
+        src = read_source(root, rel)
+        repo = "source_repo_or_page" if "source_repo_or_page" in src.columns else "source_repo"
+        entries += obtained_from(src, repo=repo)
+    uniq = {tuple(sorted(d.items())): d for d in entries}
+    origin["obtained_from"] = [uniq[k] for k in sorted(uniq)]
+    return origin
 
 
 def join_flags(*flags: Iterable[str] | str) -> str:

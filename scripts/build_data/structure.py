@@ -315,4 +315,862 @@ def _tables(root_for_origin: Path | None = None) -> list[Table]:
     ]
 
 
-TABLES: list[Table] = _tables()
+# --------------------------------------------------------------------------------------------
+# Shared metadata for the structure_gaps tables
+# --------------------------------------------------------------------------------------------
+
+SHARE_INDICATORS = {
+    f"share_{s}": _ind(f"Share of the {s} sector in GDP", f"第{zh}产业占GDP比重", "percent",
+                       f"Value added of the {s} sector as a percentage of GDP, as published "
+                       "(not computed by the kit).", "neither", 0.0, 100.0)
+    for s, zh in [("primary", "一"), ("secondary", "二"), ("tertiary", "三")]
+}
+SHARE_CHECK = {"type": "sum", "parts": list(SHARE_INDICATORS), "total_value": 100.0,
+               "abs_tol": 0.15}
+
+EMP_INDICATORS = {
+    "emp_total": _ind("Employed persons, total", "就业人员合计", _WAN,
+                      "People in work at the end of the year, all sectors.", "neither",
+                      0.0, 80000.0),
+    **{f"emp_{s}": _ind(f"Employed persons in the {s} sector", f"第{zh}产业就业人员", _WAN,
+                        f"People in work at the end of the year in the {s} sector "
+                        f"({what}).", "neither", 0.0, 80000.0)
+       for s, zh, what in [("primary", "一", "farming, forestry, animal husbandry, fishery"),
+                           ("secondary", "二", "industry and construction"),
+                           ("tertiary", "三", "services")]},
+    **{f"emp_share_{s}": _ind(f"Share of employment in the {s} sector",
+                              f"第{zh}产业就业人员构成", "percent",
+                              f"Employed persons in the {s} sector as a percentage of all "
+                              "employed persons, as published.", "neither", 0.0, 100.0)
+       for s, zh in [("primary", "一"), ("secondary", "二"), ("tertiary", "三")]},
+    "emp_rural": _ind("Rural employed persons", "乡村就业人员", _WAN,
+                      "People in work living in rural areas (all sectors).", "neither",
+                      0.0, 80000.0),
+}
+EMP_SUM_CHECK = {"type": "sum", "parts": ["emp_primary", "emp_secondary", "emp_tertiary"],
+                 "total": "emp_total", "abs_tol": 1.0}
+EMP_SHARE_CHECK = {"type": "sum", "parts": ["emp_share_primary", "emp_share_secondary",
+                                            "emp_share_tertiary"], "total_value": 100.0,
+                   "abs_tol": 0.15}
+
+
+def _pct_unit(df: pd.DataFrame) -> pd.DataFrame:
+    """Sources write percentages as 'percent of GDP' / 'percent of employed': one unit."""
+    df = df.copy()
+    df.loc[df["unit"].str.startswith("percent"), "unit"] = "percent"
+    return df
+
+
+def _gaps_long(root: Path, relpath: str, vintages: dict[str, str], indicators: dict[str, Any],
+               keep: list[str] | None = None, drop: pd.Series | None = None) -> pd.DataFrame:
+    """Like ``_long`` for the structure_gaps layout (no unit normalisation of percents)."""
+    src = read_source(root, relpath)
+    if drop is not None:
+        src = src[~drop(src)]
+    unmapped = sorted(set(src["vintage"]) - set(vintages))
+    if unmapped:
+        raise BuildError(f"{relpath}: unmapped vintage code(s) {unmapped}")
+    df = pd.DataFrame({
+        "region": src["region"].str.strip(),
+        "region_zh": src["region_zh"].str.strip(),
+        "year": src["year"].astype(int),
+        "indicator": src["indicator"].str.strip(),
+        "value": to_number(src["value"], relpath),
+        "unit": src["unit"],
+        "vintage": src["vintage"].map(vintages),
+        "flag": "",
+    })
+    for c in keep or []:
+        df[c] = src[c].to_numpy()
+    return set_units(_pct_unit(df), indicators, relpath)
+
+
+def _obtained(root: Path, *relpaths: str) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for rel in relpaths:
+        src = read_source(root, rel)
+        repo = "source_repo_or_page" if "source_repo_or_page" in src.columns else "source_repo"
+        out += obtained_from(src, repo=repo)
+    uniq = {tuple(sorted(d.items())): d for d in out}
+    return [uniq[k] for k in sorted(uniq)]
+
+
+# --------------------------------------------------------------------------------------------
+# province_gdp_vintages
+# --------------------------------------------------------------------------------------------
+
+F_PRE5 = f"{S}/province_gdp_nbs_2004_2023_pre5thcensus.csv"
+F_OTHER = f"{G}/province_gdp_other_vintages_1993_2024.csv"
+F_SNAP = f"{G}/province_three_sector_snapshots_2001_2015.csv"
+V_PRE5 = {t: "nbs_pre5th_4threvised" for t in [
+    'NBS database (English, "Annual by Province", LATEST20) downloaded before the 5th-census '
+    "revision: 2004-2022 values = 4th-economic-census-revised series (2018 census), 2023 = "
+    "final verified"]}
+V_OTHER = {"nbs_database_2026-03_post5thcensus": "nbs_post5th_2026-03",
+           "nbs_database_2018-12_pre4thcensus_original": "nbs_original_2018-12"}
+V_SNAP = {"csy_first_print": "csy2002_first_print",
+          "csy_first_print_rounded": "csy2008_reprint_rounded",
+          "preliminary_compilation": "preliminary_2009",
+          "csy_as_reprinted": "sd_yearbook2016_shares"}
+VINTAGE_GDP_INDICATORS = {k: GDP_INDICATORS[k] for k in
+                          ["gdp", "va_primary", "va_secondary", "va_tertiary"]} | SHARE_INDICATORS
+
+
+def build_province_gdp_vintages(root: Path) -> pd.DataFrame:
+    """Older and other vintages of provincial GDP, each row labelled by its vintage."""
+    pre5 = _long(root, F_PRE5, V_PRE5, VINTAGE_GDP_INDICATORS)
+    other = _gaps_long(root, F_OTHER, V_OTHER, VINTAGE_GDP_INDICATORS)
+    # The HKTDC secondary citation is in billion yuan; the kit converts nothing, so it is left
+    # out (see caveats) rather than given a second unit for the same indicator.
+    snap = _gaps_long(root, F_SNAP, V_SNAP, VINTAGE_GDP_INDICATORS,
+                      drop=lambda s: s["vintage"] == "secondary_citation")
+    snap = add_flag(snap, snap["vintage"] == "preliminary_2009", "preliminary")
+    return pd.concat([pre5, other, snap], ignore_index=True)
+
+
+# --------------------------------------------------------------------------------------------
+# province_employment and province_employment_vintages
+# --------------------------------------------------------------------------------------------
+
+F_EMP = f"{G}/province_employment_three_sectors.csv"
+V_EMP_MAIN = {"compiled_provincial_yearbooks_pre7thcensus": "compiled_pre7thcensus",
+              "compiled_7thcensus_based": "compiled_7thcensus_based"}
+V_EMP_OTHER = {"provincial_yearbook_2012_edition": "hebei_yearbook_2012",
+               "csy_first_print": "csy_first_print",
+               "nbs_yearbook_7thcensus_based": "nbs_table3-2_2020"}
+
+
+def build_province_employment(root: Path) -> pd.DataFrame:
+    """ThreeChan compilation 2012-2021: series break flagged, suspicious cells flagged."""
+    df = _gaps_long(root, F_EMP, V_EMP_MAIN, EMP_INDICATORS, keep=["note"],
+                    drop=lambda s: ~s["vintage"].isin(list(V_EMP_MAIN)))
+    df = add_flag(df, df["vintage"] == "compiled_7thcensus_based", "series_break")
+    # The provenance names these cells (its `note` column): Hebei emp_primary 938 in both
+    # 2018 and 2019; Tianjin's sector sum 896.56 in both years.
+    doubtful = df["note"].str.contains("possible copy error|sector sum is", regex=True)
+    df = add_flag(df, doubtful, "suspicious")
+    return df.drop(columns="note")
+
+
+def build_province_employment_vintages(root: Path) -> pd.DataFrame:
+    """Other employment vintages: Hebei 1978-2010, CSY first prints 1998/2007, NBS 2020."""
+    return _gaps_long(root, F_EMP, V_EMP_OTHER, EMP_INDICATORS,
+                      drop=lambda s: ~s["vintage"].isin(list(V_EMP_OTHER)))
+
+
+# --------------------------------------------------------------------------------------------
+# national_employment, national_gdp
+# --------------------------------------------------------------------------------------------
+
+F_NEMP = f"{G}/national_employment_three_sectors.csv"
+F_NGDP = f"{G}/national_gdp_three_sectors.csv"
+V_NEMP = {"csy2025": "csy2025", "csy2022": "csy2022", "csy_first_print": "csy_first_print",
+          "nbs_yearbook_7thcensus_based": "nbs_table3-2_2020"}
+V_NGDP = {"nbs_database_2025-03_post5thcensus": "nbs_post5th_2025-03",
+          "csy2020_vintage": "csy2020", "yearbook_2021_pre5thcensus": "yearbook2021_shares"}
+NGDP_INDICATORS = {
+    **{k: dict(GDP_INDICATORS[k]) for k in ["gdp", "va_primary", "va_secondary", "va_tertiary",
+                                            "gdp_per_capita"]},
+    "gni": _ind("Gross national income", "国民总收入", _YI,
+                "GDP plus net primary income received from the rest of the world, current "
+                "prices.", "higher", 0.0, 2.0e6),
+    **SHARE_INDICATORS,
+    "share_wholesale_retail": _ind("Share of wholesale and retail trade in GDP",
+                                   "批发和零售业占GDP比重", "percent",
+                                   "Value added of wholesale and retail trade as a percentage "
+                                   "of GDP, as published.", "neither", 0.0, 100.0),
+}
+for _k in ["gdp", "va_primary", "va_secondary", "va_tertiary"]:
+    NGDP_INDICATORS[_k]["max"] = 2.0e6
+    NGDP_INDICATORS[_k]["description"] = NGDP_INDICATORS[_k]["description"].replace(
+        "in the region", "in China")
+
+
+def build_national_employment(root: Path) -> pd.DataFrame:
+    """China's employment by three sectors, every edition the source holds."""
+    return _gaps_long(root, F_NEMP, V_NEMP, EMP_INDICATORS)
+
+
+def build_national_gdp(root: Path) -> pd.DataFrame:
+    """China's GDP, GNI, sectors and shares; vintages kept apart; preliminary years flagged."""
+    df = _gaps_long(root, F_NGDP, V_NGDP, NGDP_INDICATORS)
+    # Provenance: 2024 in the March-2025 export and 2019 in the CSY2020 series are the
+    # early preliminary figures; the 2008 shares sum to 99.6 (a slip in the source).
+    df = add_flag(df, (df["vintage"] == "nbs_post5th_2025-03") & (df["year"] == 2024),
+                  "preliminary")
+    df = add_flag(df, (df["vintage"] == "csy2020") & (df["year"] == 2019), "preliminary")
+    df = add_flag(df, (df["vintage"] == "yearbook2021_shares") & (df["year"] == 2008)
+                  & df["indicator"].isin(list(SHARE_INDICATORS)), "suspicious")
+    return df
+
+
+# --------------------------------------------------------------------------------------------
+# hebei_city_gdp (+ anchors), beijing_tianjin_gdp
+# --------------------------------------------------------------------------------------------
+
+F_HCITY = f"{G}/hebei_city_gdp_structure_compiled_2000_2023.csv"
+F_ANCHOR = f"{G}/hebei_city_anchor_values.csv"
+F_BJTJ = f"{G}/beijing_tianjin_gdp_structure_compiled_2000_2023.csv"
+F_XCHECK = f"{G}/crosscheck_results.csv"
+V_HCITY = {"compiled_mixed_likely_unrevised_before_4th_census": "compiled_pre4thcensus",
+           "compiled_2018_unrevised": "compiled_2018_unrevised",
+           "compiled_post4thcensus": "compiled_post4thcensus",
+           "compiled_recent_matches_communiques_where_checked": "compiled_recent"}
+CITY_GDP_INDICATORS = {k: dict(GDP_INDICATORS[k]) for k in
+                       ["gdp", "va_primary", "va_secondary", "va_tertiary", "va_industry",
+                        "gdp_per_capita"]}
+for _k in ["gdp", "va_primary", "va_secondary", "va_tertiary", "va_industry"]:
+    CITY_GDP_INDICATORS[_k]["description"] = CITY_GDP_INDICATORS[_k]["description"].replace(
+        "in the region", "in the city")
+PROVINCE_FIELDS = [
+    {"name": "province", "type": "string", "description": "Province of the city (English).",
+     "constraints": {"required": True}},
+    {"name": "province_zh", "type": "string", "description": "Province of the city (Chinese).",
+     "constraints": {"required": True}},
+]
+DO_NOT_USE = "_do_not_use"
+
+
+def build_hebei_city_gdp(root: Path) -> pd.DataFrame:
+    """Hebei's 11 cities 2000-2023 from the commercial compilation, with its quality flags."""
+    df = _gaps_long(root, F_HCITY, V_HCITY, CITY_GDP_INDICATORS, keep=["quality_flag"])
+    # Do-not-use cells (Baoding 2020-2021) are left out entirely, as the provenance says.
+    df = df[~df["quality_flag"].str.contains(DO_NOT_USE, regex=False)]
+    q = df["quality_flag"]
+    df = add_flag(df, q.str.contains("sectors_derived_from_rounded_shares"), "derived")
+    df = add_flag(df, q.str.contains("gdp_rounded_to_integer"), "rounded")
+    df = add_flag(df, df["year"] == 2019, "series_break")
+    df["province"], df["province_zh"] = "Hebei", "河北省"
+    return df.drop(columns="quality_flag")
+
+
+V_ANCHOR = {"communique_preliminary": "communique_preliminary",
+            "compiled_from_2021_city_communiques": "city_list_2021",
+            "secondary_citation_of_preliminary": "secondary_citation"}
+
+
+def build_hebei_city_gdp_anchors(root: Path) -> pd.DataFrame:
+    """Independent check values for Hebei's cities (communiqué, city list, citations)."""
+    # The 2018 provincial rows are printed in billion yuan; the kit converts nothing, so they
+    # are left out (see caveats).
+    df = _gaps_long(root, F_ANCHOR, V_ANCHOR, CITY_GDP_INDICATORS,
+                    drop=lambda s: s["unit"].str.startswith("billion"))
+    df = add_flag(df, df["vintage"].isin(["communique_preliminary", "secondary_citation"]),
+                  "preliminary")
+    df["province"], df["province_zh"] = "Hebei", "河北省"
+    return df
+
+
+def build_beijing_tianjin_gdp(root: Path) -> pd.DataFrame:
+    """Beijing and Tianjin rows of the same compilation; flags years matching no NBS vintage."""
+    df = _gaps_long(root, F_BJTJ, {"compiled_see_provenance": "compiled_mixed"},
+                    CITY_GDP_INDICATORS)
+    x = read_source(root, F_XCHECK)
+    x = x[x["check"] == "10"]
+    match = {(r, int(y)): v for r, y, v in zip(x["region"], x["year"], x["value_b"],
+                                                strict=True)}
+    df["nbs_vintage_match"] = [match.get((r, y), "not checked")
+                               for r, y in zip(df["region"], df["year"], strict=True)]
+    return add_flag(df, df["nbs_vintage_match"] == "none of the three", "unverified")
+
+
+# --------------------------------------------------------------------------------------------
+# city_census_population
+# --------------------------------------------------------------------------------------------
+
+F_CENSUS = f"{S}/bohai_city_census_population_2010_2020.csv"
+CENSUS_COLUMNS = {  # source column stem -> indicator
+    "pop": "pop_census", "pop_urban": "pop_urban_census", "pop_rural": "pop_rural_census",
+    "household": "household_size", "male_female": "sex_ratio",
+    "age_0_14": "age_0_14_share", "age_15_59": "age_15_59_share",
+    "age_60": "age_60_plus_share", "age_65": "age_65_plus_share",
+}
+CENSUS_INDICATORS = {
+    "pop_census": _ind("Resident population at the census", "普查常住人口", "persons",
+                       "People usually living in the city on census day (1 November).",
+                       "neither", 0.0, 3.0e7),
+    "pop_urban_census": _ind("Urban resident population at the census", "城镇人口", "persons",
+                             "Census residents living in urban areas.", "neither", 0.0, 3.0e7),
+    "pop_rural_census": _ind("Rural resident population at the census", "乡村人口", "persons",
+                             "Census residents living in rural areas.", "neither", 0.0, 3.0e7),
+    "household_size": _ind("Average household size", "平均家庭户规模", "persons per household",
+                           "Average number of people per family household.", "neither",
+                           1.0, 6.0),
+    "sex_ratio": _ind("Sex ratio", "性别比", "males per 100 females",
+                      "Men per 100 women in the resident population.", "neither", 80.0, 130.0),
+    "age_0_14_share": _ind("Share aged 0-14", "0-14岁人口比重", "percent",
+                           "Residents aged 0-14 as a percentage of all residents.", "neither",
+                           0.0, 100.0),
+    "age_15_59_share": _ind("Share aged 15-59", "15-59岁人口比重", "percent",
+                            "Residents aged 15-59 as a percentage of all residents.", "neither",
+                            0.0, 100.0),
+    "age_60_plus_share": _ind("Share aged 60 and over", "60岁及以上人口比重", "percent",
+                              "Residents aged 60 or more as a percentage of all residents.",
+                              "neither", 0.0, 100.0),
+    "age_65_plus_share": _ind("Share aged 65 and over", "65岁及以上人口比重", "percent",
+                              "Residents aged 65 or more (a subset of those aged 60 and over) "
+                              "as a percentage of all residents.", "neither", 0.0, 100.0),
+}
+V_CENSUS = {2010: "census6_2010_dong2022", 2020: "census7_2020_dong2022"}
+
+
+def build_city_census_population(root: Path) -> pd.DataFrame:
+    """Bohai Rim cities at the 2010 and 2020 censuses, reshaped from wide to long."""
+    src = read_source(root, F_CENSUS)
+    parts = []
+    for stem, code in CENSUS_COLUMNS.items():
+        for year in (2010, 2020):
+            col = f"{stem}_{year}"
+            if col not in src.columns:
+                raise BuildError(f"{F_CENSUS}: column {col} missing")
+            parts.append(pd.DataFrame({
+                "region": src["city"], "region_zh": src["city_zh"], "year": year,
+                "indicator": code, "value": to_number(src[col], f"{F_CENSUS}:{col}"),
+                "unit": CENSUS_INDICATORS[code]["unit"], "vintage": V_CENSUS[year],
+                "flag": "", "province": src["province"], "province_zh": src["province_zh"],
+                "city_code": src["city_code"],
+                "coastal_city": src["coastal_city"].map({"True": True, "False": False}),
+            }))
+    df = pd.concat(parts, ignore_index=True)
+    if df["coastal_city"].isna().any():
+        raise BuildError(f"{F_CENSUS}: coastal_city not True/False")
+    return df
+
+
+# --------------------------------------------------------------------------------------------
+# shandong_city_gdp
+# --------------------------------------------------------------------------------------------
+
+F_SD = f"{S}/shandong_city_gdp_structure_yearbook_2012_2022.csv"
+SD_EDITIONS = range(2014, 2024)
+
+
+def build_shandong_city_gdp(root: Path) -> pd.DataFrame:
+    """Shandong's cities 2012-2022, the latest yearbook edition of each value."""
+    src = read_source(root, F_SD)
+    src = src[src["is_latest_edition"] == "True"]
+    total = src["city"] == "Shandong (province total)"
+    df = pd.DataFrame({
+        "region": src["city"].where(~total, "Shandong"),
+        "region_zh": src["city_zh"].where(~total, "山东省"),
+        "year": src["year"].astype(int),
+        "indicator": src["indicator"],
+        "value": to_number(src["value"], F_SD),
+        "unit": src["unit"],
+        "vintage": "sd_yearbook_" + src["yearbook_edition"],
+        "flag": "",
+        "province": "Shandong", "province_zh": "山东省",
+        "coastal_city": src["coastal_bohai_or_yellow_sea"].map({"True": True, "False": False}),
+    })
+    df = set_units(df, CITY_GDP_INDICATORS, F_SD)
+    return add_flag(df, df["year"] == 2019, "series_break")
+
+
+# --------------------------------------------------------------------------------------------
+# Table list
+# --------------------------------------------------------------------------------------------
+
+_COMPILATION_LICENCE = (
+    "Figures originally published by statistics offices (yearbooks, communiqués); this copy is "
+    "a third-party compilation found in a public repository. Reproduced with attribution for "
+    "teaching; check the official publication before citing a figure.")
+_GP_TITLE = "'2000-2023全国330个地级市第一二三产业增加值'"
+
+
+def _more_tables() -> list[Table]:
+    return [
+        Table(
+            name="province_gdp_vintages",
+            title="Provincial GDP in older and other vintages (1993-2024), labelled, never "
+                  "spliced",
+            description="The same provincial GDP as published at different times: the original "
+                        "figures (before the 2018 economic census), the series revised after it, "
+                        "the series revised after the 2023 census, and a few early yearbook "
+                        "snapshots with the three sectors. Compare vintages to see how much "
+                        "official figures move; never join them into one series.",
+            build=build_province_gdp_vintages,
+            origin={
+                "producer": "National Bureau of Statistics of China (NBS, 国家统计局); yearbook "
+                            "snapshots as printed by NBS and provincial statistics bureaus",
+                "publication": "NBS online database exports of different dates; China "
+                               "Statistical Yearbook tables reprinted in yearbooks",
+                "table": "地区生产总值 (Gross Regional Product) by province; 2001/2007/2009/2015 "
+                         "three-sector tables",
+                "vintages": {
+                    "nbs_pre5th_4threvised": "NBS English database 'Annual by Province' "
+                        "(LATEST20), downloaded before the 5th-census revision: 2004-2017 "
+                        "revised after the 4th (2018) economic census, 2018-2023 final "
+                        "figures of that generation (Hebei 2023 = 43,944.1).",
+                    "nbs_post5th_2026-03": "NBS database export of March 2026, after the 5th "
+                        "economic census revision, 2006-2024 (2016-2024 identical to "
+                        "province_gdp).",
+                    "nbs_original_2018-12": "NBS database export of December 2018: original, "
+                        "unrevised provincial figures 1993-2017 (before the 4th census).",
+                    "csy2002_first_print": "China Statistical Yearbook 2002 (English), table "
+                        "3-9, 2001 figures as first printed (Beijing, Tianjin, Hebei).",
+                    "csy2008_reprint_rounded": "2007 figures, national table reprinted in the "
+                        "Chongqing Statistical Yearbook 2008, Appendix III (integers).",
+                    "preliminary_2009": "2009 preliminary figures (early 2010) from a page "
+                        "titled '1-3 Gross Domestic Product, Growth Rate and Per Capita GDP "
+                        "(2009)'; the store gives no address.",
+                    "sd_yearbook2016_shares": "2015 three-sector shares in percent, national "
+                        "table reprinted in the Shandong Statistical Yearbook 2016, appendix "
+                        "EF104.",
+                },
+                "obtained_from": [],  # filled below from the source files
+                "licence_note": LICENCE_NBS,
+                "caveats": [
+                    "Each row belongs to one vintage: never splice vintages into one series "
+                    "without a visible break or a ratio adjustment.",
+                    "The 4th-census revision cut Tianjin's 2012-2017 GDP by 30-36%, Hebei's by "
+                    "10-13% and Shandong's by 11-14%, and raised Beijing's by 3.6-6.7%; the "
+                    "5th-census revision raised 2016-2023 again (Hebei by 1.4-3.9%).",
+                    "Snapshots exist for the Bohai five only, in 2001 (three provinces), 2007, "
+                    "2009 and 2015 (shares only).",
+                    "A 2015 Hebei figure in billion yuan cited by HKTDC (secondary citation) is "
+                    "left out: the kit converts no units.",
+                ],
+                "citation": "National Bureau of Statistics of China, NBS database (exports of "
+                            "2018-12, pre-2025 and 2026-03) and China Statistical Yearbook "
+                            "tables: Gross Regional Product by province, several vintages.",
+            },
+            indicators=VINTAGE_GDP_INDICATORS,
+            flags={"preliminary": STANDARD_FLAGS["preliminary"]},
+            checks=[{**THREE_SECTOR_CHECK, "abs_tol": 1.0},
+                    SHARE_CHECK],
+        ),
+        Table(
+            name="province_employment",
+            title="Employment by three sectors, 28 provinces, 2012-2021 (break in 2020)",
+            description="People in work in the primary, secondary and tertiary sectors of 28 "
+                        "provinces, 2012-2021. The basis changes in 2020: compare years within "
+                        "2012-2019 or within 2020-2021, never across.",
+            build=build_province_employment,
+            origin={
+                "producer": "Provincial statistics bureaus (2012-2019) and NBS (2020-2021, "
+                            "labour-force survey and 7th census basis), as compiled by a "
+                            "dashboard project",
+                "publication": "Not stated by the compiling repository: 2012-2019 match "
+                               "provincial statistical yearbooks before the 7th-census "
+                               "revision; 2020-2021 match NBS 7th-census-based figures",
+                "table": "三次产业就业人员 (employed persons by three sectors), year-end",
+                "vintages": {
+                    "compiled_pre7thcensus": "2012-2019: provincial yearbook figures before "
+                                             "the 7th-census revision (0-2 decimals).",
+                    "compiled_7thcensus_based": "2020-2021: integers on the NBS labour-force-"
+                                                "survey / 7th-census basis (2020 primary "
+                                                "identical to NBS table 3-2 for all 28).",
+                },
+                "obtained_from": [{"repo": "indulgers/dataVisible",
+                                   "path": "web/src/components/charts/database/ThreeChan.json",
+                                   "commit": "46ac12bbf34b56b4c9138138e73c4a89094f822c"}],
+                "licence_note": _COMPILATION_LICENCE,
+                "caveats": [
+                    "SERIES BREAK between 2019 and 2020 (flag series_break on 2020-2021): the "
+                    "provinces revised 2010-2020 to the 7th census and this compilation was "
+                    "not; e.g. Tianjin's tertiary falls from 565.73 to 390. Do not compute "
+                    "2019-2020 changes; compute indices within 2012-2019 or within 2020-2021.",
+                    "Inner Mongolia, Tibet and Gansu are missing; no total employment is given "
+                    "(the kit does not compute one).",
+                    "Flagged suspicious: Hebei emp_primary is 938 in both 2018 and 2019 "
+                    "(possible copy error); Tianjin's sectors sum to 896.56 in both 2018 and "
+                    "2019 although the components differ.",
+                    "Medium trust: the repository names no source; 2012-2019 has no second "
+                    "source. Sums over provinces do not match the national series.",
+                    "No data for 2011 or 2022 onwards.",
+                ],
+                "citation": "Employed persons by three sectors, 28 provinces, 2012-2021, "
+                            "compiled from provincial yearbooks and NBS (dashboard data file "
+                            "indulgers/dataVisible ThreeChan.json).",
+            },
+            indicators={k: EMP_INDICATORS[k] for k in
+                        ["emp_primary", "emp_secondary", "emp_tertiary"]},
+            flags={
+                "series_break": "2020-2021 figures are on the 7th-census / labour-force-survey "
+                                "basis; 2012-2019 are not revised to it. Do not compare across "
+                                "2019-2020.",
+                "suspicious": "named as doubtful in the provenance notes (Hebei primary "
+                              "2018-2019 repeated; Tianjin sector sums 2018-2019 equal); kept "
+                              "as published.",
+            },
+        ),
+        Table(
+            name="province_employment_vintages",
+            title="Employment by three sectors: Hebei 1978-2010 and official check points",
+            description="Hebei's employment by three sectors from its 2012 yearbook (1978, "
+                        "1980, 1985-2010), the Bohai five in 1998 and 2007 as first printed by "
+                        "the China Statistical Yearbook, and 2020 primary-sector and rural "
+                        "employment for all 31 provinces from an NBS table.",
+            build=build_province_employment_vintages,
+            origin={
+                "producer": "Hebei Provincial Bureau of Statistics; National Bureau of "
+                            "Statistics of China",
+                "publication": "Hebei Economic Yearbook 2012; China Statistical Yearbook 1999 "
+                               "and 2008; NBS table 3-2 (2020, most likely China Rural "
+                               "Statistical Yearbook 2021)",
+                "table": "按三次产业分的就业人员及构成(年底数); CSY1999 table 5-3; CSY2008 table "
+                         "4-4; 3-2 2020年各地区乡村人口和乡村就业人员",
+                "vintages": {
+                    "hebei_yearbook_2012": "Hebei Economic Yearbook 2012, totals, sectors and "
+                                           "shares, 1978, 1980, 1985-2010 (2011 cut off in the "
+                                           "stored page).",
+                    "csy_first_print": "China Statistical Yearbook 1999 (1998 data) and 2008 "
+                                       "(2007 data), as first printed, Bohai five.",
+                    "nbs_table3-2_2020": "NBS table 3-2, 2020 primary-sector and rural "
+                                         "employment, estimated from the labour-force survey "
+                                         "and the 7th census; 31 provinces.",
+                },
+                "obtained_from": [],
+                "licence_note": LICENCE_NBS,
+                "caveats": [
+                    "Editions disagree: for Hebei 2007, CSY2008 prints total 3,567.2 and "
+                    "tertiary 929.8, the 2012 Hebei yearbook 3,664.97 and 1,048.94.",
+                    "Hebei 1998 sectors sum to 3,382.5 against a printed total of 3,382.9 (as "
+                    "printed).",
+                    "Not comparable with province_employment 2012-2021 without care (different "
+                    "publications and bases).",
+                ],
+                "citation": "Hebei Economic Yearbook 2012; China Statistical Yearbook 1999 and "
+                            "2008; NBS table 3-2 (2020): employed persons by three sectors.",
+            },
+            indicators=EMP_INDICATORS,
+            checks=[EMP_SUM_CHECK, EMP_SHARE_CHECK],
+        ),
+        Table(
+            name="national_employment",
+            title="China's employment by three sectors, 1952-2024",
+            description="People in work in China at the end of each year, in total and by "
+                        "sector, with sector shares, from two editions of the China Statistical "
+                        "Yearbook and two first prints.",
+            build=build_national_employment,
+            origin={
+                "producer": "National Bureau of Statistics of China (NBS, 国家统计局)",
+                "publication": "China Statistical Yearbook 2025 and 2022 (table 4-2); CSY1999 "
+                               "and CSY2008 first prints; NBS table 3-2 (2020)",
+                "table": "4-2 按三次产业分就业人员数(年底数) (employed persons by three sectors, "
+                         "year-end)",
+                "vintages": {
+                    "csy2025": "China Statistical Yearbook 2025, table 4-2, 1952-2024, levels "
+                               "and shares (transcribed from the official table image by the "
+                               "repository author; identical to csy2022 in all 200 common "
+                               "cells).",
+                    "csy2022": "China Statistical Yearbook 2022 (data to 2021), table 4-2, "
+                               "1952-2021.",
+                    "csy_first_print": "1998 and 2007 as first printed (CSY1999, CSY2008); "
+                                       "later revised after the 6th and 7th censuses.",
+                    "nbs_table3-2_2020": "2020 primary-sector employment, 全国 row of NBS "
+                                         "table 3-2.",
+                },
+                "obtained_from": [],
+                "licence_note": LICENCE_NBS,
+                "caveats": [
+                    "2011-2020 were revised after the 7th census: first prints differ (1998: "
+                    "69,957 first printed against 70,637 now).",
+                    "Sectors sum to the total within 1 (rounding).",
+                ],
+                "citation": "National Bureau of Statistics of China, China Statistical Yearbook "
+                            "2025, table 4-2: Employed persons by three sectors (year-end).",
+            },
+            indicators={k: v for k, v in EMP_INDICATORS.items() if k != "emp_rural"},
+            checks=[EMP_SUM_CHECK, EMP_SHARE_CHECK],
+        ),
+        Table(
+            name="national_gdp",
+            title="China's GDP, GNI and three sectors (levels 2015-2024, GDP 1952-2019, shares "
+                  "1978-2020)",
+            description="China's gross domestic product in three vintages: the newest NBS "
+                        "series with sectors and GNI (2015-2024), the long GDP series of the "
+                        "2020 yearbook (1952-2019), and the sector shares of GDP (1978-2020).",
+            build=build_national_gdp,
+            origin={
+                "producer": "National Bureau of Statistics of China (NBS, 国家统计局)",
+                "publication": "NBS database 年度数据 (export of March 2025); China Statistical "
+                               "Yearbook 2020 table 3-1; yearbook table 1-2 国内生产总值构成",
+                "table": "国内生产总值, 国民总收入, 第一/二/三产业增加值, 人均国内生产总值; "
+                         "国内生产总值构成",
+                "vintages": {
+                    "nbs_post5th_2025-03": "NBS database, March 2025 export, after the 5th "
+                                           "economic census revision (2023 = 1,294,271.7); "
+                                           "2024 is the early-2025 preliminary figure.",
+                    "csy2020": "China Statistical Yearbook 2020 series, 1952-2019 (2018 and "
+                               "earlier revised after the 4th census; 2019 = 990,865.1 "
+                               "preliminary).",
+                    "yearbook2021_shares": "GDP composition in percent, 1978-2020, yearbook "
+                                           "table 1-2 (edition not named; pre-5th census).",
+                },
+                "obtained_from": [],
+                "licence_note": LICENCE_NBS,
+                "caveats": [
+                    "No national sector levels for 2000-2014 with clear provenance: use the "
+                    "shares for structure, and do not multiply shares by GDP of another "
+                    "vintage without saying so.",
+                    "2015-2019 of the newest vintage are 1.5-2.0% above the CSY2020 series.",
+                    "The 2008 shares sum to 99.6 (flagged suspicious, probably a slip in the "
+                    "source); other years sum to 100 within 0.1.",
+                ],
+                "citation": "National Bureau of Statistics of China, NBS database and China "
+                            "Statistical Yearbook 2020: Gross domestic product and its "
+                            "composition.",
+            },
+            indicators=NGDP_INDICATORS,
+            flags={"preliminary": STANDARD_FLAGS["preliminary"],
+                   "suspicious": "the 2008 shares sum to 99.6, not 100 (probably a "
+                                 "transcription slip in the source); kept as published"},
+            checks=[THREE_SECTOR_CHECK,
+                    {**SHARE_CHECK, "skip_flags": ["suspicious"]}],
+        ),
+        Table(
+            name="hebei_city_gdp",
+            title="GDP and three sectors of Hebei's 11 cities, 2000-2023 (compiled; read the "
+                  "flags)",
+            description="GDP and primary, secondary and tertiary value added of Hebei's 11 "
+                        "prefecture-level cities. A commercial compilation of yearbooks and "
+                        "communiqués: good for sector shares and for 2021-2023 levels, weak for "
+                        "2018-2020 levels; the basis changes in 2019.",
+            build=build_hebei_city_gdp,
+            origin={
+                "producer": "Hebei's city statistics bureaus (yearbooks, statistical "
+                            "communiqués), as compiled by a commercial data seller",
+                "publication": "Commercial compilation " + _GP_TITLE + " "
+                               "(Taobao shop 莫言小店; its note: 数据来源 各省市统计年鉴、"
+                               "国民经济和社会发展统计公报)",
+                "table": "sheet 面板数据2000-2023",
+                "vintages": {
+                    "compiled_pre4thcensus": "2000-2017: city figures before the 4th-census "
+                                             "revision (source code compiled_mixed_likely_"
+                                             "unrevised_before_4th_census).",
+                    "compiled_2018_unrevised": "2018: unrevised.",
+                    "compiled_post4thcensus": "2019-2020: after the 4th economic census.",
+                    "compiled_recent": "2021-2023: equal to the city communiqués wherever "
+                                       "checked.",
+                },
+                "obtained_from": [{"repo": "biechouwo-coder/G-P",
+                                   "path": "原始数据/2000-2023地级市产业结构 .xlsx",
+                                   "commit": "6c492f71e5f24f72431d3cf40d5d47ea7d0628a8"}],
+                "licence_note": _COMPILATION_LICENCE,
+                "caveats": [
+                    "Low-medium trust: a commercial compilation naming no tables.",
+                    "Baoding 2020 and 2021 are left out (do not use: 3,954 and 3,725 against "
+                    "the city's reported 3,695.3 and 4,088.7; see hebei_city_gdp_anchors).",
+                    "Sector values flagged 'derived' are GDP times a share rounded to 0.01%: "
+                    "fine for shares, not official levels.",
+                    "SERIES BREAK 2018-2019 (4th economic census; flag series_break on 2019): "
+                    "do not compute growth across it.",
+                    "The 11 cities do not sum to the province (Xiong'an, Dingzhou/Xinji may be "
+                    "reported apart; the newest provincial vintage is post-5th census).",
+                    "No population or per-capita GDP by year (see city_census_population).",
+                ],
+                "citation": "GDP and three-sector value added of Hebei's cities, 2000-2023, "
+                            "commercial compilation of city yearbooks and communiqués "
+                            "(biechouwo-coder/G-P); see the kit's flags.",
+            },
+            indicators={k: CITY_GDP_INDICATORS[k] for k in
+                        ["gdp", "va_primary", "va_secondary", "va_tertiary"]},
+            flags={
+                "derived": "sector value computed by the compiler as GDP x a published share "
+                           "rounded to 0.01% (error at most 0.005% of GDP); not an official "
+                           "level",
+                "rounded": "GDP rounded to an integer by the compiler (0.1-0.4 off the "
+                           "city-reported figure)",
+                "series_break": "first year after the 4th economic census revision: do not "
+                                "compute growth from 2018 to 2019",
+            },
+            checks=[{**THREE_SECTOR_CHECK, "abs_tol": 1.0}],
+            extra_fields=PROVINCE_FIELDS,
+        ),
+        Table(
+            name="hebei_city_gdp_anchors",
+            title="Check values for Hebei's cities' GDP (communiqués and city lists)",
+            description="Independent figures to check hebei_city_gdp against: Hengshui's 2022 "
+                        "communiqué, all 11 cities' 2020 and 2021 GDP from a city list, and "
+                        "news citations of preliminary figures.",
+            build=build_hebei_city_gdp_anchors,
+            origin={
+                "producer": "Hebei city statistics bureaus (statistical communiqués), cited "
+                            "directly or by others",
+                "publication": "2022年衡水市国民经济和社会发展统计公报; a 2020/2021 city GDP list; "
+                               "news and web citations of preliminary figures",
+                "table": "",
+                "vintages": {
+                    "communique_preliminary": "Hengshui 2022 communiqué (preliminary "
+                                              "figures), stored on a mirror page.",
+                    "city_list_2021": "2020 and 2021 GDP of all 11 cities from a list compiled "
+                                      "by the author of HLGhpz/Data-Handle-TS (source not "
+                                      "stated; consistent with the 2021 communiqués).",
+                    "secondary_citation": "News or web citations of preliminary figures "
+                                          "(Shijiazhuang 2017, Tangshan 2021/2022/2024, "
+                                          "Cangzhou 2021, Hebei 2021).",
+                },
+                "obtained_from": [],
+                "licence_note": _COMPILATION_LICENCE,
+                "caveats": [
+                    "For checking only; secondary citations are medium trust.",
+                    "Hebei's 2018 preliminary figures (printed in billion yuan) are left out: "
+                    "the kit converts no units.",
+                ],
+                "citation": "Hebei city GDP check values: Hengshui 2022 statistical communiqué; "
+                            "city GDP list (HLGhpz/Data-Handle-TS); press citations.",
+            },
+            indicators={k: CITY_GDP_INDICATORS[k] for k in
+                        ["gdp", "va_primary", "va_secondary", "va_tertiary",
+                         "gdp_per_capita"]},
+            flags={"preliminary": STANDARD_FLAGS["preliminary"]},
+            checks=[{**THREE_SECTOR_CHECK, "abs_tol": 0.15}],
+            extra_fields=PROVINCE_FIELDS,
+        ),
+        Table(
+            name="beijing_tianjin_gdp",
+            title="Beijing and Tianjin GDP and three sectors, 2000-2023 (compiled, low trust)",
+            description="Beijing's and Tianjin's rows of the same commercial compilation as "
+                        "hebei_city_gdp. Many years match no official vintage: use "
+                        "province_gdp from 2016 and, at most, Beijing 2004-2018 for shares.",
+            build=build_beijing_tianjin_gdp,
+            origin={
+                "producer": "Beijing and Tianjin statistics bureaus, as compiled by a "
+                            "commercial data seller",
+                "publication": "Commercial compilation " + _GP_TITLE + " "
+                               "(Taobao shop 莫言小店)",
+                "table": "sheet 面板数据2000-2023",
+                "vintages": {"compiled_mixed": "Mixed vintages; column nbs_vintage_match says "
+                                               "which NBS vintage each year's GDP equals."},
+                "obtained_from": [{"repo": "biechouwo-coder/G-P",
+                                   "path": "原始数据/2000-2023地级市产业结构 .xlsx",
+                                   "commit": "6c492f71e5f24f72431d3cf40d5d47ea7d0628a8"}],
+                "licence_note": _COMPILATION_LICENCE,
+                "caveats": [
+                    "Low trust. Beijing 2004-2018 and 2023 equal the 4th-census-revised NBS "
+                    "series; Tianjin 2000-2003 and 2017 the original series; all other years "
+                    "equal none of the three NBS vintages (flag unverified).",
+                    "province_gdp is authoritative from 2016.",
+                ],
+                "citation": "GDP and three sectors of Beijing and Tianjin, 2000-2023, commercial "
+                            "compilation (biechouwo-coder/G-P).",
+            },
+            indicators={k: CITY_GDP_INDICATORS[k] for k in
+                        ["gdp", "va_primary", "va_secondary", "va_tertiary"]},
+            flags={"unverified": "this year's GDP equals none of the three NBS vintages "
+                                 "(check 10 of the sources' crosscheck): origin unknown"},
+            checks=[{**THREE_SECTOR_CHECK, "abs_tol": 1.0}],
+            extra_fields=[{"name": "nbs_vintage_match", "type": "string",
+                           "description": "Which NBS vintage this year's GDP equals (within "
+                                          "0.05): '4th-revised', 'original(pre-4th)' or 'none "
+                                          "of the three'.",
+                           "constraints": {"required": True}}],
+        ),
+        Table(
+            name="city_census_population",
+            title="Bohai Rim cities at the 2010 and 2020 censuses",
+            description="Resident population, urban and rural, household size, sex ratio and "
+                        "age structure of 43 units (Hebei's 11 cities, Liaoning's 14, "
+                        "Shandong's 16, Beijing and Tianjin) at the 6th (2010) and 7th (2020) "
+                        "population censuses, 2010 on 2020 boundaries.",
+            build=build_city_census_population,
+            origin={
+                "producer": "National and local census offices (6th and 7th population "
+                            "censuses), digitised by Lei Dong et al.",
+                "publication": "Local 7th-census bulletins and 6th-census yearbooks, compiled "
+                               "in Dong, Du & Liu, 'Mapping Evolving Population Geography in "
+                               "China' (2022)",
+                "table": "census_city_2010-2020_v1",
+                "vintages": {
+                    "census6_2010_dong2022": "6th census (2010), adjusted to 2020 boundaries by "
+                                             "Dong et al.",
+                    "census7_2020_dong2022": "7th census (2020).",
+                },
+                "obtained_from": [{"repo": "leiii/census",
+                                   "path": "data/census/census_city_2010-2020_v1.csv",
+                                   "commit": "0ba0f1efae092f4aa6569ef38e53b3bb4d2f0087"}],
+                "licence_note": "Census figures are official statistics; the compilation is an "
+                                "academic data set: cite Dong, Du & Liu (2022).",
+                "caveats": [
+                    "Hebei's 11 cities sum to 72,308,809 in 2020, 2,301,426 below the provincial "
+                    "census total (Dingzhou and Xiong'an counties reported separately): do not "
+                    "sum cities to get the province.",
+                    "Census years only: no annual city population.",
+                    "Age shares: 60+ includes 65+; 0-14, 15-59 and 60+ sum to 100.",
+                ],
+                "citation": "Dong, L., Du, R. & Liu, Y. (2022), Mapping Evolving Population "
+                            "Geography in China; data leiii/census, census_city_2010-2020_v1.",
+            },
+            indicators=CENSUS_INDICATORS,
+            checks=[
+                {"type": "sum", "parts": ["pop_urban_census", "pop_rural_census"],
+                 "total": "pop_census", "abs_tol": 0.0},
+                {"type": "sum", "parts": ["age_0_14_share", "age_15_59_share",
+                                          "age_60_plus_share"], "total_value": 100.0,
+                 "abs_tol": 0.15},
+                {"type": "le", "part": "age_65_plus_share", "total": "age_60_plus_share",
+                 "abs_tol": 0.0},
+            ],
+            extra_fields=PROVINCE_FIELDS + [
+                {"name": "city_code", "type": "string",
+                 "description": "Administrative division code of the city (6 digits).",
+                 "constraints": {"required": True, "pattern": "^[0-9]{6}$"}},
+                {"name": "coastal_city", "type": "boolean",
+                 "description": "True for cities on the coast.",
+                 "constraints": {"required": True}},
+            ],
+        ),
+        Table(
+            name="shandong_city_gdp",
+            title="GDP and sectors of Shandong's cities, 2012-2022 (yearbook, break in 2019)",
+            description="GDP, the three sectors, industry and GDP per person of Shandong's "
+                        "cities and the province total, from the Shandong Statistical Yearbook; "
+                        "for each figure the latest edition that prints it.",
+            build=build_shandong_city_gdp,
+            origin={
+                "producer": "Shandong Provincial Bureau of Statistics (山东省统计局)",
+                "publication": "Shandong Statistical Yearbook (山东统计年鉴), editions 2014-2023",
+                "table": "2-6/2-8/2-9 各市生产总值 (Gross Domestic Product by Region), current "
+                         "prices",
+                "vintages": {f"sd_yearbook_{e}": f"Shandong Statistical Yearbook {e} edition."
+                             for e in SD_EDITIONS},
+                "obtained_from": [],
+                "licence_note": "Official statistics of the Shandong Provincial Bureau of "
+                                "Statistics, reproduced with attribution.",
+                "caveats": [
+                    "SERIES BREAK: 2012-2018 are original figures from before the 4th economic "
+                    "census, 2019-2022 census-revised (province total 76,469.7 in 2018, "
+                    "71,067.5 in 2019). Do not compute 2018-2019 growth (flag series_break on "
+                    "2019).",
+                    "Laiwu merged into Jinan in 2019.",
+                    "2012 has no tertiary value, per-capita GDP or industry (the 2014 and 2016 "
+                    "editions lack those columns).",
+                    "Only the latest edition of each figure is kept; earlier editions differ "
+                    "for about half the duplicated city-years.",
+                ],
+                "citation": "Shandong Provincial Bureau of Statistics, Shandong Statistical "
+                            "Yearbook 2014-2023, table 各市生产总值.",
+            },
+            indicators=CITY_GDP_INDICATORS,
+            flags={"series_break": "first year after the 4th economic census revision: do not "
+                                   "compute growth from 2018 to 2019"},
+            checks=[{**THREE_SECTOR_CHECK, "abs_tol": 0.02},
+                    {"type": "le", "part": "va_industry", "total": "va_secondary",
+                     "abs_tol": 0.0}],
+            extra_fields=PROVINCE_FIELDS + [
+                {"name": "coastal_city", "type": "boolean",
+                 "description": "True for cities on the Bohai or Yellow Sea coast (false for "
+                                "the province total).",
+                 "constraints": {"required": True}}],
+        ),
+    ]
+
+
+_ORIGIN_FILES = {
+    "province_gdp_vintages": [F_PRE5, F_OTHER, F_SNAP],
+    "province_employment_vintages": [F_EMP],
+    "national_employment": [F_NEMP],
+    "national_gdp": [F_NGDP],
+    "hebei_city_gdp_anchors": [F_ANCHOR],
+    "shandong_city_gdp": [F_SD],
+}
+
+
+def _with_origin_files(tables: list[Table]) -> list[Table]:
+    """Name the source files whose repo/path/commit columns complete ``obtained_from``."""
+    return [Table(**{**t.__dict__, "origin_files": _ORIGIN_FILES[t.name]})
+            if t.name in _ORIGIN_FILES else t for t in tables]
+
+
+TABLES: list[Table] = _tables() + _with_origin_files(_more_tables())

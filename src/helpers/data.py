@@ -273,14 +273,14 @@ def _check_identity(path: Path, df: pd.DataFrame, check: dict[str, Any]) -> None
     """Apply one identity check per (region, year, vintage); see ``scripts/build_data/common``."""
     kind = check["type"]
     if kind == "sum":
-        parts, total = list(check["parts"]), check["total"]
-        label = f"{' + '.join(parts)} = {total}"
+        parts, total = list(check["parts"]), check.get("total")
+        label = f"{' + '.join(parts)} = {total if total else check.get('total_value')}"
     elif kind == "le":
         parts, total = [check["part"]], check["total"]
         label = f"{check['part']} <= {total}"
     else:
         raise _fail(path, "identity check", f"unknown check type {kind!r} in the catalogue")
-    codes = parts + [total]
+    codes = parts + ([total] if total else [])
     sub = df[df["indicator"].isin(codes)]
     skip = check.get("skip_flags", [])
     if skip and len(sub):
@@ -296,12 +296,13 @@ def _check_identity(path: Path, df: pd.DataFrame, check: dict[str, Any]) -> None
     if any(c not in wide.columns for c in codes):
         return
     wide = wide[codes].dropna()
-    tol = check.get("abs_tol", 0.0) + check.get("rel_tol", 0.0) * wide[total].abs()
+    target = wide[total] if total else pd.Series(float(check["total_value"]), index=wide.index)
+    tol = check.get("abs_tol", 0.0) + check.get("rel_tol", 0.0) * target.abs()
     if kind == "sum":
-        gap = wide[parts].sum(axis=1) - wide[total]
+        gap = wide[parts].sum(axis=1) - target
         bad = gap.abs() > tol + 1e-9
     else:
-        gap = wide[parts[0]] - wide[total]
+        gap = wide[parts[0]] - target
         bad = gap > tol + 1e-9
     if bad.any():
         (region, year, vintage) = bad[bad].index[0]
