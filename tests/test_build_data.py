@@ -321,6 +321,16 @@ def test_check_passes_on_committed_data() -> None:
 
 @pytest.mark.shared
 @needs_sources
+def test_script_path_form_runs(tmp_path) -> None:
+    # `python scripts/build_data/__main__.py` works from any folder, like `-m`
+    r = subprocess.run([sys.executable, str(helpers.KIT_ROOT / "scripts/build_data/__main__.py"),
+                        "--check", "--sources", str(SOURCES)], cwd=tmp_path,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.shared
+@needs_sources
 def test_check_fails_on_tampered_copy(tmp_path) -> None:
     out = tmp_path / "data"
     shutil.copytree(helpers.DATA_DIR, out)

@@ -5,8 +5,8 @@ Options:
     --out PATH      output folder (default: ``<kit>/data``)
     --check         build into a temporary folder and compare with ``--out``; exit 1 on any
                     difference (use in CI: the committed data must be what the build gives)
-    --strict        fail if a builder module is missing (the default only warns, for
-                    development while modules are being written)
+    --allow-missing skip (with a warning) builder modules that are not present; for
+                    development only: by default every module in BUILDER_MODULES must exist
 
 Writes one CSV per table, ``indicators.csv``, ``datapackage.json`` (Frictionless data package
 with the kit's custom properties ``x_origin``, ``x_indicators``, ``x_flags``, ``x_checks``) and
@@ -30,7 +30,14 @@ from typing import Any
 
 import pandas as pd
 
-from .common import (
+if __package__ in (None, ""):
+    # `python scripts/build_data/__main__.py` as well as `python -m scripts.build_data` (PEP 366)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    import scripts.build_data  # noqa: F401
+
+    __package__ = "scripts.build_data"
+
+from .common import (  # noqa: E402
     CONTRACT_COLUMNS,
     PRIMARY_KEY,
     STANDARD_FLAGS,
@@ -45,7 +52,7 @@ DEFAULT_SOURCES = KIT_ROOT.parent / "shared" / "sources"
 DEFAULT_OUT = KIT_ROOT / "data"
 
 #: Builder modules, in catalogue order. The data layer owns ``structure``; the others are
-#: written in parallel and must all be present for a release build (``--strict``).
+#: written by other contributors and must all be present (``--allow-missing`` skips them).
 BUILDER_MODULES = ["structure", "innovation", "digital", "environment", "seeds"]
 
 #: Files in data/ that the build does not generate but declares (owned by other modules).
@@ -340,23 +347,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sources", type=Path, default=DEFAULT_SOURCES)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--check", action="store_true")
-    ap.add_argument("--strict", action="store_true")
+    ap.add_argument("--allow-missing", action="store_true")
     args = ap.parse_args(argv)
     if not args.sources.is_dir():
         print(f"sources folder not found: {args.sources}", file=sys.stderr)
         return 2
     if args.check:
-        return check(args.sources, args.out, args.strict)
-    written = build(args.sources, args.out, args.strict)
+        return check(args.sources, args.out, not args.allow_missing)
+    written = build(args.sources, args.out, not args.allow_missing)
     print(f"wrote {len(written)} files to {args.out}")
     return 0
 
 
 if __name__ == "__main__":
-    if __package__ in (None, ""):
-        # Allow `python scripts/build_data/__main__.py` as well as `python -m scripts.build_data`.
-        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-        from scripts.build_data.__main__ import main as _main
-
-        sys.exit(_main())
     sys.exit(main())
