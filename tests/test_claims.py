@@ -1,0 +1,469 @@
+"""Tests for helpers.claims: the registry, verdicts on the real data, and verdict flips on
+small synthetic frames (the loader is monkeypatched), so every evaluator can fail."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import claims
+from helpers.claims import CANNOT, CLAIMS, NOT_SUPPORTED, SUPPORTED, VERDICTS
+from helpers.regions import PROVINCES, bohai_rim
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+FIVE = ["Beijing", "Tianjin", "Hebei", "Liaoning", "Shandong"]
+
+# The verdict each claim should get on the kit's data (computed by hand from the tables and
+# written down here; a change in data or rules that flips one must be looked at).
+EXPECTED_REAL = {
+    "seed004_area_share_provinces": SUPPORTED,          # 522,628 / 9,616,400 = 5.43 %
+    "seed004_area_share_coastal": CANNOT,               # no city land areas
+    "seed004_population_share_provinces": NOT_SUPPORTED,  # 17.94 % in 2023
+    "seed004_population_share_coastal": NOT_SUPPORTED,    # 6.7 % (2020 census)
+    "seed004_gdp_share_2023_provinces": NOT_SUPPORTED,    # 18.4 %
+    "seed004_gdp_share_2023_coastal": NOT_SUPPORTED,      # at most 15.9 %
+    "seed004_rd_expenditure_rising": SUPPORTED,
+    "seed004_fiscal_share_stable": NOT_SUPPORTED,
+    "seed004_fiscal_st_education_rising": NOT_SUPPORTED,  # Tianjin fell 2016, 2017
+    "seed004_fiscal_total_rising": NOT_SUPPORTED,         # Beijing 2019, Tianjin 2017-18
+    "seed004_rd_intensity_except_shandong": NOT_SUPPORTED,  # Beijing, Tianjin, Liaoning fell
+    "seed004_rd_personnel_expenditure_trend": SUPPORTED,
+    "seed004_theil_beijing_rational": SUPPORTED,
+    "seed004_theil_tianjin_rational": SUPPORTED,
+    "seed004_theil_shandong_rational": NOT_SUPPORTED,     # rose 2018->2019
+    "seed004_theil_liaoning_fluctuates": NOT_SUPPORTED,   # fell, then flat
+    "seed004_theil_hebei_fluctuates": NOT_SUPPORTED,      # rose in both comparable steps
+    "seed004_upgrading_stable": SUPPORTED,
+    "seed004_advancement_stable_ratio": NOT_SUPPORTED,    # Beijing's 2021 dip
+    "seed004_advancement_stable_angle": SUPPORTED,
+    "seed004_beijing_advancement": SUPPORTED,
+    "seed004_shandong_outperforms": NOT_SUPPORTED,        # +0.1 points over Hebei
+    "seed004_secondary_dominant": NOT_SUPPORTED,          # tertiary ~60 %
+    "seed001_hebei_county_distinctive_industries": SUPPORTED,
+    "seed001_hebei_hightech_va_share_2023": SUPPORTED,
+}
+
+
+# ------------------------------------------------------------------------------------------
+# Registry
+# ------------------------------------------------------------------------------------------
+def test_ids_unique_and_well_formed():
+    ids = [c.id for c in CLAIMS]
+    assert len(ids) == len(set(ids))
+    for c in CLAIMS:
+        assert re.fullmatch(r"seed00[134]_[a-z0-9_]+", c.id), c.id
+        assert c.id.startswith("seed" + c.doc_code)
+
+
+def test_every_claim_has_document_section_text_definition():
+    files = {f for f, _ in claims.DOCUMENTS.values()}
+    for c in CLAIMS:
+        assert c.document in files, c.id
+        assert c.section.strip() and c.text.strip() and c.definition.strip(), c.id
+        assert c.years.strip(), c.id
+
+
+def test_every_claim_evaluates_with_reason_and_valid_verdict():
+    for c in CLAIMS:
+        r = c.evaluate()
+        assert r.verdict in VERDICTS, c.id
+        assert r.reason.strip() and "\n" not in r.reason, c.id
+        assert r.claim_id == c.id
+        assert all(isinstance(v, float) for v in r.figures.values())
+
+
+def test_seed004_headline_claims_covered():
+    ids = {c.id for c in CLAIMS}
+    for region in ("beijing", "tianjin", "shandong"):
+        assert f"seed004_theil_{region}_rational" in ids
+    for region in ("liaoning", "hebei"):
+        assert f"seed004_theil_{region}_fluctuates" in ids
+    for what in ("area_share", "population_share", "gdp_share_2023"):
+        for definition in ("provinces", "coastal"):
+            assert f"seed004_{what}_{definition}" in ids
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not available")
+def test_stated_figures_appear_in_their_documents():
+    words = {25: "one-fourth", 6: "six", 7: "seven"}
+    for c in CLAIMS:
+        if c.stated is None:
+            continue
+        text = (SEEDS / c.document).read_text(encoding="utf-8")
+        forms = {f"{c.stated:,g}", f"{c.stated:g}", words.get(c.stated, "@@")}
+        assert any(f in text for f in forms), (c.id, forms)
+
+
+def test_fact_codes_match_seed_facts_table():
+    from helpers.data import DataError, load, tables
+
+    try:
+        if "seed_facts" not in tables():
+            pytest.skip("seed_facts table not built yet")
+        facts = load("seed_facts")
+    except DataError as exc:  # pragma: no cover - data layer in flux
+        pytest.skip(f"seed_facts not loadable: {exc}")
+    by_code = dict(zip(facts["indicator"], facts["value"], strict=True))
+    for c in CLAIMS:
+        if c.fact_code is not None:
+            assert c.fact_code in by_code, c.id
+            assert math.isclose(by_code[c.fact_code], c.stated), c.id
+
+
+def test_get_and_table_api():
+    with pytest.raises(KeyError, match="did you mean"):
+        claims.get("seed004_area_share_province")
+    t = claims.claims_table(document="004")
+    assert len(t) == sum(c.doc_code == "004" for c in CLAIMS)
+    assert list(t.columns)[:3] == ["id", "document", "section"]
+    zh = claims.claims_table(document="seed001", lang="zh")
+    assert "结论" in zh.columns and set(zh["结论"]) <= {"支持", "不支持", "无法用本工具包数据核验"}
+    with pytest.raises(ValueError, match="unknown document"):
+        claims.claims_table(document="002")
+    html = claims.claims_html(document="003", lang="zh")
+    assert html.count("<tr>") == len(claims.claims_table("003")) + 1
+    assert "无法用本工具包数据核验" in html
+
+
+# ------------------------------------------------------------------------------------------
+# Real data
+# ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("claim_id", sorted(EXPECTED_REAL))
+def test_verdict_on_real_data(claim_id):
+    assert claims.evaluate(claim_id).verdict == EXPECTED_REAL[claim_id]
+
+
+def test_uncheckable_claims_say_why():
+    for c in CLAIMS:
+        if c.id not in EXPECTED_REAL:
+            r = c.evaluate()
+            assert r.verdict == CANNOT, c.id
+            assert len(r.reason) > 20, c.id
+
+
+def test_real_figures_match_hand_computation():
+    from helpers.data import load
+
+    la = load("province_land_area", indicators="land_area", vintage="wiki_list")
+    km2 = la.set_index("region")["value"]
+    expected = 100 * km2[FIVE].sum() / km2["China"]
+    got = claims.evaluate("seed004_area_share_provinces").figures["share_pct"]
+    assert got == pytest.approx(expected)
+    assert 5.35 <= got < 5.45
+    r = claims.evaluate("seed004_theil_shandong_rational")
+    assert r.figures["TL_2019"] > r.figures["TL_2018"]
+    assert "2019->2020" not in r.reason  # the basis change is never crossed
+
+
+# ------------------------------------------------------------------------------------------
+# Synthetic data: a fake loader with the real one's filters
+# ------------------------------------------------------------------------------------------
+def _frame(rows, **extra):
+    df = pd.DataFrame(rows, columns=["region", "year", "indicator", "value", "vintage"])
+    df["flag"] = ""
+    for k, v in extra.items():
+        df[k] = v
+    return df
+
+
+def _install(monkeypatch, tables: dict[str, pd.DataFrame]):
+    def fake_load(name, *, regions=None, years=None, indicators=None, vintage=None, **_):
+        df = tables[name].copy()
+
+        def as_list(x):
+            return [x] if isinstance(x, str | int) else list(x)
+
+        if regions is not None:
+            df = df[df["region"].isin(as_list(regions))]
+        if indicators is not None:
+            df = df[df["indicator"].isin(as_list(indicators))]
+        if vintage is not None:
+            df = df[df["vintage"].isin(as_list(vintage))]
+        if years is not None:
+            if isinstance(years, tuple):
+                df = df[df["year"].between(*years)]
+            else:
+                df = df[df["year"].isin(as_list(years))]
+        return df.reset_index(drop=True)
+
+    monkeypatch.setattr(claims, "load", fake_load)
+    claims._MEASURE_CACHE.clear()
+
+
+def _land(china_km2):
+    rows = [(r, 2023, "land_area", 100.0, "wiki_list") for r in FIVE]
+    rows.append(("China", 2023, "land_area", china_km2, "wiki_list"))
+    return {"province_land_area": _frame(rows)}
+
+
+def test_area_share_flips(monkeypatch):
+    _install(monkeypatch, _land(500 / 0.054))  # exactly 5.4 %
+    assert claims.evaluate("seed004_area_share_provinces").verdict == SUPPORTED
+    _install(monkeypatch, _land(500 / 0.060))  # 6.0 %
+    assert claims.evaluate("seed004_area_share_provinces").verdict == NOT_SUPPORTED
+
+
+def _population(bohai_each, other_each, year=2023):
+    rows = [(r, year, "pop_yearend_resident", bohai_each if r in FIVE else other_each,
+             "v") for r in PROVINCES]
+    return _frame(rows)
+
+
+def test_population_share_flips(monkeypatch):
+    # 5 x 177 / (5 x 177 + 26 x other) = 17.7 %  ->  other = 5 x 177 x 82.3 / 17.7 / 26
+    other = 5 * 177 * 82.3 / 17.7 / 26
+    _install(monkeypatch, {"province_population": _population(177.0, other)})
+    assert claims.evaluate("seed004_population_share_provinces").verdict == SUPPORTED
+    _install(monkeypatch, {"province_population": _population(177.0, other * 0.9)})
+    assert claims.evaluate("seed004_population_share_provinces").verdict == NOT_SUPPORTED
+
+
+def test_population_coastal_flips(monkeypatch):
+    members = bohai_rim("coastal")
+    cen = _frame([(m, 2020, "pop_census", 1e6, "census7") for m in members])
+    # share = 15e6 / (total x 1e4) -> 17.7 % when total = 15e6 / 0.177 / 1e4
+    total_each = 15e6 / 0.177 / 1e4 / 31
+    _install(monkeypatch, {"city_census_population": cen,
+                           "province_population": _population(total_each, total_each, 2020)})
+    assert claims.evaluate("seed004_population_share_coastal").verdict == SUPPORTED
+    _install(monkeypatch, {"city_census_population": cen,
+                           "province_population": _population(total_each * 2, total_each * 2,
+                                                              2020)})
+    assert claims.evaluate("seed004_population_share_coastal").verdict == NOT_SUPPORTED
+
+
+def _gdp_tables(bohai_each, other_each, national):
+    prov = _frame([(r, 2023, "gdp", bohai_each if r in FIVE else other_each, "v")
+                   for r in PROVINCES])
+    nat = _frame([("China", 2023, "gdp", national, "v")])
+    return {"province_gdp": prov, "national_gdp": nat}
+
+
+def test_gdp_share_provinces_flips(monkeypatch):
+    # five x 52 = 260 of 1000 = 26 %
+    _install(monkeypatch, _gdp_tables(52.0, 740 / 26, 1000.0))
+    assert claims.evaluate("seed004_gdp_share_2023_provinces").verdict == SUPPORTED
+    _install(monkeypatch, _gdp_tables(40.0, 800 / 26, 1000.0))  # 20 %
+    assert claims.evaluate("seed004_gdp_share_2023_provinces").verdict == NOT_SUPPORTED
+
+
+def test_gdp_share_coastal_bounds(monkeypatch):
+    members = bohai_rim("coastal")
+    city_vals = {m: 10.0 for m in members if m not in ("Beijing", "Tianjin")}
+
+    def tables(bj, missing=()):
+        special = {"Beijing": bj, "Tianjin": 10.0, "Liaoning": 100.0}
+        prov = _frame([(r, 2023, "gdp", special.get(r, 30.0), "nbs_pre5th_4threvised")
+                       for r in PROVINCES])
+        heb = _frame([(m, 2023, "gdp", v, "c") for m, v in city_vals.items()
+                      if m in ("Tangshan", "Qinhuangdao", "Cangzhou")])
+        oth = _frame([(m, 2023, "gdp", v, "c") for m, v in city_vals.items()
+                      if m not in ("Tangshan", "Qinhuangdao", "Cangzhou") and m not in missing])
+        return {"province_gdp_vintages": prov, "hebei_city_gdp": heb,
+                "bohai_city_gdp_2023": oth}
+
+    # China = 28 x 30 + 100 + bj + 10; members = bj + 10 + 13 x 10
+    bj = (0.26 * (28 * 30 + 100 + 10) - 140) / 0.74
+    _install(monkeypatch, tables(bj))
+    assert claims.evaluate("seed004_gdp_share_2023_coastal").verdict == SUPPORTED
+    _install(monkeypatch, tables(1.0))
+    assert claims.evaluate("seed004_gdp_share_2023_coastal").verdict == NOT_SUPPORTED
+    # a missing city whose bound straddles 26 %: cannot decide
+    _install(monkeypatch, tables(bj, missing=("Dalian",)))
+    assert claims.evaluate("seed004_gdp_share_2023_coastal").verdict == CANNOT
+
+
+def _structure(region_tl: dict[str, list[float]], years=(2018, 2019, 2020, 2021)):
+    """GDP and employment where the Theil index of each region follows ``region_tl``.
+
+    Output shares fixed (0.1, 0.4, 0.5); employment chosen so TL hits the target: only the
+    primary/tertiary employment split changes (solved numerically per value).
+    """
+    from scipy.optimize import brentq
+
+    from helpers.structure import theil_rationalization
+
+    y = np.array([0.1, 0.4, 0.5])
+    g_rows, e_rows = [], []
+    for region, targets in region_tl.items():
+        for year, target in zip(years, targets, strict=True):
+            def f(p, target=target):
+                return theil_rationalization(y, [p, 0.4, 0.6 - p]) - target
+            p = brentq(f, 0.1, 0.55)
+            for i, s in enumerate(("primary", "secondary", "tertiary")):
+                g_rows.append((region, year, f"va_{s}", 100 * y[i], "g"))
+                emp = [p, 0.4, 0.6 - p][i]
+                vint = "old" if year <= 2019 else "new"
+                e_rows.append((region, year, f"emp_{s}", 100 * emp, vint))
+    return {"province_gdp": _frame(g_rows), "province_employment": _frame(e_rows)}
+
+
+def test_theil_rational_flips_and_respects_break(monkeypatch):
+    # falls within each segment; the big jump across 2019/2020 must be ignored
+    _install(monkeypatch, _structure({"Beijing": [0.10, 0.09, 0.20, 0.18]}))
+    r = claims.evaluate("seed004_theil_beijing_rational")
+    assert r.verdict == SUPPORTED
+    assert "2019->2020" not in r.reason
+    _install(monkeypatch, _structure({"Beijing": [0.10, 0.11, 0.20, 0.18]}))
+    assert claims.evaluate("seed004_theil_beijing_rational").verdict == NOT_SUPPORTED
+
+
+def test_theil_fluctuates_flips(monkeypatch):
+    _install(monkeypatch, _structure({"Hebei": [0.10, 0.12, 0.05, 0.04]}))
+    assert claims.evaluate("seed004_theil_hebei_fluctuates").verdict == SUPPORTED
+    _install(monkeypatch, _structure({"Hebei": [0.10, 0.12, 0.05, 0.06]}))
+    assert claims.evaluate("seed004_theil_hebei_fluctuates").verdict == NOT_SUPPORTED
+    # tiny change counts as flat, not as a rise
+    _install(monkeypatch, _structure({"Hebei": [0.10, 0.09, 0.05, 0.05001]}))
+    assert claims.evaluate("seed004_theil_hebei_fluctuates").verdict == NOT_SUPPORTED
+
+
+def _shares_frame(tertiary: dict[tuple[str, int], float], years=range(2018, 2023)):
+    """GDP with primary 10, tertiary as given (default 40), secondary = 100 - 10 - tertiary.
+
+    Two context provinces fix the cross-province spread (tertiary 20 and 80).
+    """
+    rows = []
+    for r in FIVE + ["Anhui", "Hainan"]:
+        for yr in years:
+            t = {"Anhui": 20.0, "Hainan": 80.0}.get(r, tertiary.get((r, yr), 40.0))
+            for s, v in (("primary", 10.0), ("secondary", 90.0 - t), ("tertiary", t)):
+                rows.append((r, yr, f"va_{s}", v, "g"))
+    return {"province_gdp": _frame(rows)}
+
+
+def test_stable_flips(monkeypatch):
+    _install(monkeypatch, _shares_frame({("Beijing", 2021): 41.0}))
+    assert claims.evaluate("seed004_upgrading_stable").verdict == SUPPORTED
+    assert claims.evaluate("seed004_advancement_stable_ratio").verdict == SUPPORTED
+    _install(monkeypatch, _shares_frame({("Beijing", 2021): 60.0}))
+    assert claims.evaluate("seed004_upgrading_stable").verdict == NOT_SUPPORTED
+    assert claims.evaluate("seed004_advancement_stable_angle").verdict == NOT_SUPPORTED
+
+
+def test_beijing_advancement_flips(monkeypatch):
+    top = {("Beijing", y): 70.0 for y in range(2018, 2023)}
+    _install(monkeypatch, _shares_frame(top))
+    assert claims.evaluate("seed004_beijing_advancement").verdict == SUPPORTED
+    _install(monkeypatch, _shares_frame({**top, ("Tianjin", 2020): 75.0}))
+    assert claims.evaluate("seed004_beijing_advancement").verdict == NOT_SUPPORTED
+
+
+def test_secondary_dominant_flips(monkeypatch):
+    _install(monkeypatch, _shares_frame({}, years=range(2018, 2024)))  # secondary 50 > 40
+    assert claims.evaluate("seed004_secondary_dominant").verdict == SUPPORTED
+    high = {(r, y): 60.0 for r in FIVE for y in range(2018, 2024)}
+    _install(monkeypatch, _shares_frame(high, years=range(2018, 2024)))
+    assert claims.evaluate("seed004_secondary_dominant").verdict == NOT_SUPPORTED
+
+
+def _series(indicator, values: dict[str, list[float]], start=2015, table="v"):
+    rows = [(r, start + i, indicator, v, table) for r, vs in values.items()
+            for i, v in enumerate(vs)]
+    return _frame(rows)
+
+
+def test_rd_intensity_flips(monkeypatch):
+    rising = [1.0 + 0.1 * i for i in range(9)]  # 2015-2023
+    falling_sd = [2.0, 2.1, 2.2, 2.0, 1.9, 2.0, 2.1, 2.2, 2.3]
+    vals = {r: rising for r in FIVE if r != "Shandong"} | {"Shandong": falling_sd}
+    _install(monkeypatch, {"rd_inputs": _series("rd_intensity_pct_gdp", vals)})
+    assert claims.evaluate("seed004_rd_intensity_except_shandong").verdict == SUPPORTED
+    vals["Hebei"] = [1.0, 1.1, 1.05, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7]
+    _install(monkeypatch, {"rd_inputs": _series("rd_intensity_pct_gdp", vals)})
+    assert claims.evaluate("seed004_rd_intensity_except_shandong").verdict == NOT_SUPPORTED
+
+
+def test_upward_trend_flips(monkeypatch):
+    def tables(hebei_personnel):
+        a = _series("rd_personnel_fte_total", {"Liaoning": [1, 2, 3, 4, 5],
+                                               "Hebei": hebei_personnel})
+        b = _series("rd_expenditure_internal_total", {"Liaoning": [1, 2, 3, 4, 5],
+                                                      "Hebei": [1, 2, 3, 4, 5]})
+        return {"rd_inputs": pd.concat([a, b], ignore_index=True)}
+
+    _install(monkeypatch, tables([1, 3, 2, 4, 5]))  # a dip, but an upward trend
+    assert claims.evaluate("seed004_rd_personnel_expenditure_trend").verdict == SUPPORTED
+    _install(monkeypatch, tables([5, 4, 3, 4, 2]))
+    assert claims.evaluate("seed004_rd_personnel_expenditure_trend").verdict == NOT_SUPPORTED
+
+
+def _fiscal(edu_beijing: list[float], tot_tianjin: list[float]):
+    rows = []
+    for r in PROVINCES:
+        for i, yr in enumerate(range(2015, 2020)):
+            tot = tot_tianjin[i] if r == "Tianjin" else 100.0 + i
+            edu = edu_beijing[i] if r == "Beijing" else 15.0 + 0.15 * i
+            if r == "Anhui":  # spread of shares across provinces in 2015: 10 .. 30 %
+                edu = 25.0
+            if r == "Hainan":
+                edu = 5.0
+            rows += [(r, yr, "local_general_budget_expenditure_total", tot, "csy"),
+                     (r, yr, "local_general_budget_expenditure_education", edu, "csy"),
+                     (r, yr, "local_general_budget_expenditure_science_technology", 5.0,
+                      "csy")]
+    return {"fiscal_expenditure": _frame(rows)}
+
+
+def test_fiscal_claims_flip(monkeypatch):
+    steady = [15.0, 15.2, 15.4, 15.6, 15.8]
+    up = [100.0, 101.0, 102.0, 103.0, 104.0]
+    _install(monkeypatch, _fiscal(steady, up))
+    assert claims.evaluate("seed004_fiscal_share_stable").verdict == SUPPORTED
+    assert claims.evaluate("seed004_fiscal_total_rising").verdict == SUPPORTED
+    assert claims.evaluate("seed004_fiscal_st_education_rising").verdict == SUPPORTED
+    _install(monkeypatch, _fiscal([15.0, 25.0, 16.0, 17.0, 18.0], [100, 99, 102, 103, 104]))
+    assert claims.evaluate("seed004_fiscal_share_stable").verdict == NOT_SUPPORTED
+    assert claims.evaluate("seed004_fiscal_total_rising").verdict == NOT_SUPPORTED
+    assert claims.evaluate("seed004_fiscal_st_education_rising").verdict == NOT_SUPPORTED
+
+
+def test_rd_expenditure_region_flips(monkeypatch):
+    vals = {r: [10.0, 11.0, 12.0, 13.0, 14.0] for r in FIVE}
+    _install(monkeypatch, {"rd_inputs": _series("rd_expenditure_bulletin", vals)})
+    assert claims.evaluate("seed004_rd_expenditure_rising").verdict == SUPPORTED
+    vals["Shandong"] = [10.0, 11.0, 5.0, 13.0, 14.0]
+    _install(monkeypatch, {"rd_inputs": _series("rd_expenditure_bulletin", vals)})
+    assert claims.evaluate("seed004_rd_expenditure_rising").verdict == NOT_SUPPORTED
+
+
+def test_shandong_outperforms_flips(monkeypatch):
+    def idx(sd):
+        return {"province_gdp_index": _series(
+            "gdp_index_prev_year_100",
+            {"Shandong": [sd] * 4, "Hebei": [104.0] * 4, "Liaoning": [103.0] * 4},
+            start=2019)}
+
+    _install(monkeypatch, idx(107.0))
+    assert claims.evaluate("seed004_shandong_outperforms").verdict == SUPPORTED
+    _install(monkeypatch, idx(104.2))
+    assert claims.evaluate("seed004_shandong_outperforms").verdict == NOT_SUPPORTED
+
+
+def test_hebei_reference_flips(monkeypatch):
+    def ref(v, year=2023):
+        df = _frame([("Hebei", year, "hightech_industry_va_share_of_above_scale_industry", v,
+                      "hebei_statements")])
+        df["trust"] = "medium"
+        return {"hebei_hightech_reference": df}
+
+    _install(monkeypatch, ref(21.4))
+    assert claims.evaluate("seed001_hebei_hightech_va_share_2023").verdict == SUPPORTED
+    _install(monkeypatch, ref(19.0))
+    assert claims.evaluate("seed001_hebei_hightech_va_share_2023").verdict == NOT_SUPPORTED
+    _install(monkeypatch, ref(13.1, year=2014))
+    assert claims.evaluate("seed001_hebei_hightech_va_share_2014").verdict == SUPPORTED
+
+
+def test_rounding_rule():
+    assert claims._rounds_to(5.43, 5.4) == (True, pytest.approx(0.05))
+    assert claims._rounds_to(5.46, 5.4)[0] is False
+    assert claims._rounds_to(25.4, 26)[0] is False
+    assert claims._rounds_to(25.6, 26)[0] is True
+    assert claims._rounds_to(26.4, 26) == (True, pytest.approx(0.5))
+    assert claims._decimals(14.85) == 2
