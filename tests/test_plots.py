@@ -1,0 +1,281 @@
+"""Tests for helpers.plots: palette, CJK font, source note, alt text, builders."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import subprocess
+import warnings
+
+import matplotlib as mpl
+import matplotlib.font_manager as fm
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import plots
+from helpers.plots import CONTEXT_COLOR, HEBEI_COLOR, OKABE_ITO, region_colors
+
+BOHAI = ["Hebei", "Beijing", "Tianjin", "Shandong", "Liaoning"]
+
+
+def _cjk_installed() -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    return bool(out.stdout.strip())
+
+
+needs_cjk = pytest.mark.skipif(not _cjk_installed(),
+                               reason="no CJK font installed (apt-get install fonts-noto-cjk)")
+
+
+def frame(regions=BOHAI, years=range(2016, 2025)) -> pd.DataFrame:
+    """Synthetic tidy frame: value = 10 * (region index + 1) + (year - first year)."""
+    years = list(years)
+    return pd.DataFrame(
+        [(r, y, float(10 * (i + 1) + (y - years[0]))) for i, r in enumerate(regions)
+         for y in years],
+        columns=["region", "year", "value"],
+    )
+
+
+@pytest.fixture(autouse=True)
+def _restore_font_state():
+    yield
+    plots._fallback_reported = False
+    plots.setup_cjk_font()
+
+
+# ---------------------------------------------------------------------------------- palette
+def _lab(hex_color: str, matrix: np.ndarray) -> np.ndarray:
+    """CIELAB of a colour as seen through a dichromacy simulation matrix (linear RGB)."""
+    c = np.array([int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    lin = np.clip(matrix @ lin, 0, 1)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722],
+                    [0.0193, 0.1192, 0.9505]]) @ lin / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+# Machado, Oliveira and Fernandes (2009), severity 1.0
+CVD = {
+    "protanopia": np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+                            [-0.003882, -0.048116, 1.051998]]),
+    "deuteranopia": np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                              [-0.011820, 0.042940, 0.968881]]),
+    "tritanopia": np.array([[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602],
+                            [0.004733, 0.691367, 0.303900]]),
+    "normal": np.eye(3),
+}
+
+
+def test_palette_is_okabe_ito():
+    assert HEBEI_COLOR == OKABE_ITO["vermillion"] == "#D55E00"
+    assert len(set(OKABE_ITO.values())) == 8
+    cols = region_colors(BOHAI + ["China", "Shanxi", "Henan", "Jiangsu", "Anhui"])
+    assert set(cols.values()) <= set(OKABE_ITO.values()) | {CONTEXT_COLOR}
+
+
+@pytest.mark.parametrize("perm", list(itertools.permutations(BOHAI + ["Shanxi"]))[::97])
+def test_colors_do_not_depend_on_order(perm):
+    ref = region_colors(BOHAI + ["Shanxi"])
+    cols = region_colors(perm)
+    assert cols["Hebei"] == HEBEI_COLOR
+    assert cols == ref  # same colour for every region, whatever the order
+    assert list(cols) == list(perm)  # returned in the order given
+
+
+def test_hebei_is_highlighted_alone_and_others_distinct():
+    cols = region_colors(["Beijing", "Hebei", "Henan", "Shanxi", "Jilin", "Gansu"])
+    assert cols["Hebei"] == HEBEI_COLOR
+    others = [c for r, c in cols.items() if r != "Hebei"]
+    assert HEBEI_COLOR not in others
+    assert len(set(others)) == len(others)  # up to 7 regions: all distinct
+
+
+def test_fixed_comparators_and_context():
+    assert region_colors(["Beijing"])["Beijing"] == region_colors(["Hebei", "Beijing",
+                                                                   "Tianjin"])["Beijing"]
+    ctx = region_colors(BOHAI, context=True)
+    assert ctx["Hebei"] == HEBEI_COLOR
+    assert {c for r, c in ctx.items() if r != "Hebei"} == {CONTEXT_COLOR}
+    many = region_colors([f"R{i}" for i in range(12)] + ["Hebei"])
+    assert list(many.values()).count(CONTEXT_COLOR) == 12 - 7  # palette used up -> grey
+    assert region_colors(["Tangshan", "Baoding"], highlight="Tangshan")["Tangshan"] == HEBEI_COLOR
+
+
+@pytest.mark.parametrize("vision", list(CVD))
+def test_hebei_stands_out_under_colour_blindness(vision):
+    """CIE76 distance >= 15 between Hebei and every colour a comparator can get."""
+    m = CVD[vision]
+    hebei = _lab(HEBEI_COLOR, m)
+    cols = region_colors(["Hebei", *[f"R{i}" for i in range(7)], *plots.FIXED_COLORS])
+    for region, col in cols.items():
+        if region == "Hebei":
+            continue
+        dist = float(np.linalg.norm(_lab(col, m) - hebei))
+        assert dist >= 15, f"{region} {col} vs Hebei under {vision}: dE={dist:.1f}"
+
+
+# ------------------------------------------------------------------------------- CJK fonts
+@needs_cjk
+def test_setup_cjk_font_finds_family_with_hebei_glyphs():
+    family = plots.setup_cjk_font()
+    assert family is not None
+    path = fm.findfont(fm.FontProperties(family=family), fallback_to_default=False)
+    charmap = fm.get_font(path).get_charmap()
+    assert ord("河") in charmap and ord("北") in charmap
+    assert mpl.rcParams["font.sans-serif"][0] == family
+    assert plots.plot_lang("zh") == "zh"
+
+
+@needs_cjk
+def test_chinese_title_emits_no_warnings():
+    plots.use_kit_style()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig, ax = plots.line_chart(frame(), title="河北省第二产业增加值占比", ylabel="占比（%）",
+                                   source="province_gdp，2025年", lang="zh")
+        ax.set_xlabel("年份")
+        png = plots.figure_png(fig)
+    assert png.startswith(b"\x89PNG")
+
+
+def test_no_cjk_font_falls_back_to_english_with_one_message(tmp_path):
+    family = plots.setup_cjk_font(candidates=("No Such CJK Font",), font_dirs=(tmp_path,),
+                                  rebuild=False)
+    assert family is None
+    plots._fallback_reported = False
+    with pytest.warns(plots.CJKFontWarning, match="fonts-noto-cjk"):
+        assert plots.plot_lang("zh") == "en"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert plots.plot_lang("zh") == "en"  # the message is given once only
+        assert plots.plot_lang("en") == "en"
+
+
+def _glyph_warnings(setup: bool, tmp_path) -> list[str]:
+    """Glyph warnings when drawing Chinese with only a Latin font (after setup or not)."""
+    with mpl.rc_context({"font.sans-serif": ["DejaVu Sans"], "font.family": ["sans-serif"]}):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            if setup:
+                plots.setup_cjk_font(candidates=("No Such CJK Font",), font_dirs=(tmp_path,),
+                                     rebuild=False)
+            fig, ax = plots.new_figure()
+            ax.set_title("河北")
+            plots.figure_png(fig)
+    return [str(w.message) for w in caught if "Glyph" in str(w.message)]
+
+
+def test_without_cjk_font_no_glyph_warnings(tmp_path):
+    # control: matplotlib does warn when nothing is set up, so the check below can fail
+    assert _glyph_warnings(setup=False, tmp_path=tmp_path)
+    # stray Chinese text after a failed font search: boxes, but no "Glyph missing" warnings
+    assert _glyph_warnings(setup=True, tmp_path=tmp_path) == []
+
+
+def test_no_cjk_font_builders_use_english_labels(tmp_path):
+    plots.setup_cjk_font(candidates=("No Such CJK Font",), font_dirs=(tmp_path,), rebuild=False)
+    plots._fallback_reported = True  # message already given
+    fig, _ = plots.line_chart(frame(), title="t", ylabel="y", source="s", lang="zh")
+    alt = plots.get_alt_text(fig)
+    assert alt.startswith("Line chart") and "Hebei" in alt and "河北" not in alt
+
+
+# --------------------------------------------------------------------------- source, alt
+def test_source_note_beneath_chart_and_not_duplicated():
+    fig, ax = plots.new_figure()
+    ax.plot([1, 2], [3, 4])
+    plots.add_source_note(ax, "province_gdp, 2025 yearbook")
+    plots.add_source_note(fig, "province_gdp, 2024 yearbook")
+    texts = [t.get_text() for t in fig.findobj(mpl.text.Text) if "Source" in t.get_text()]
+    assert texts == ["Source: province_gdp, 2024 yearbook"]
+    fig.canvas.draw()
+    note = next(t for t in fig.findobj(mpl.text.Text) if t.get_text().startswith("Source"))
+    renderer = fig.canvas.get_renderer()
+    assert note.get_window_extent(renderer).y1 <= ax.get_tightbbox(renderer).y0 + 1  # beneath
+
+
+@needs_cjk
+def test_source_line_in_chinese():
+    assert plots.source_line("province_gdp, 2025", "zh") == "资料来源：province_gdp, 2025"
+    assert plots.source_line("Source: x", "en") == "Source: x"
+
+
+def test_alt_text_line_describes_chart():
+    df = frame(["Hebei", "Beijing"], range(2016, 2019))
+    df.loc[(df.region == "Beijing") & (df.year == 2017), "value"] = np.nan
+    alt = plots.alt_text(df, title="Secondary share", ylabel="% of GDP", source="tbl, v1")
+    # regions, years, min 10 (Hebei 2016), max 22 (Beijing 2018), Hebei 2018 = 12
+    assert "Line chart: Secondary share." in alt
+    assert "2 region(s) (Hebei, Beijing), 2016 to 2018" in alt
+    assert "from 10.00 (Hebei, 2016) to 22.00 (Beijing, 2018)" in alt
+    assert "Hebei in 2018: 12.00." in alt
+    assert "1 value(s) missing." in alt
+    assert alt.endswith("Source: tbl, v1.")
+
+
+def test_alt_text_bar_gives_rank():
+    df = frame(["Beijing", "Hebei", "Tianjin"], [2024])  # 10, 20, 30
+    alt = plots.alt_text(df, kind="bar", title="GDP", ylabel="yuan")
+    assert "Bar chart: GDP. yuan for 3 region(s) in 2024." in alt
+    assert "Hebei: 20.00, rank 2 of 3." in alt
+    with pytest.raises(ValueError, match="kind"):
+        plots.alt_text(df, kind="pie")
+
+
+@needs_cjk
+def test_alt_text_chinese():
+    alt = plots.alt_text(frame(["Hebei"], [2020, 2021]), title="标题", ylabel="亿元", lang="zh")
+    assert alt.startswith("折线图：标题。") and "河北2021年：11.00。" in alt
+
+
+@pytest.mark.parametrize("value, text", [(12345.6, "12,346"), (42.3456, "42.35"),
+                                         (0.12345, "0.1235"), (0.0, "0"), (-3.14159, "-3.142"),
+                                         (float("nan"), "n/a")])
+def test_fmt_number(value, text):
+    assert plots.fmt_number(value) == text
+
+
+# ------------------------------------------------------------------------------- builders
+def test_line_chart_is_not_managed_by_pyplot():
+    before = plt.get_fignums()
+    fig, ax = plots.line_chart(frame(), title="T", ylabel="Y", source="tbl, v")
+    assert plt.get_fignums() == before
+    lines = {ln.get_label(): ln for ln in ax.get_lines()}
+    assert lines["Hebei"].get_color() == HEBEI_COLOR
+    assert lines["Hebei"].get_linewidth() > lines["Beijing"].get_linewidth()
+    assert ax.get_legend().get_texts()[0].get_text() == "Hebei"  # Hebei first in legend
+    assert "Hebei in 2024: 18.00" in plots.get_alt_text(fig)
+
+
+def test_line_chart_context_mode():
+    _, ax = plots.line_chart(frame(), context=True)
+    greys = [ln for ln in ax.get_lines() if ln.get_color() == CONTEXT_COLOR]
+    assert len(greys) == 4
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Hebei"]
+
+
+def test_bar_chart_sorted_with_hebei_highlighted():
+    df = frame(["Beijing", "Hebei", "Tianjin"], [2023, 2024])
+    fig, ax = plots.bar_chart(df, title="T", ylabel="Y", source="tbl, v", horizontal=False)
+    heights = [p.get_height() for p in ax.patches]
+    assert heights == sorted(heights, reverse=True) == [31.0, 21.0, 11.0]
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["Tianjin", "Hebei", "Beijing"]
+    assert mpl.colors.to_hex(ax.patches[1].get_facecolor()).upper() == HEBEI_COLOR
+    assert "rank 2 of 3" in plots.get_alt_text(fig)
+
+
+def test_show_displays_img_with_alt(monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+    fig, _ = plots.line_chart(frame(), title="T & <b>", ylabel="Y")
+    plots.show(fig)
+    html = shown[0].data
+    assert html.startswith('<img src="data:image/png;base64,')
+    assert 'alt="Line chart: T &amp; &lt;b&gt;.' in html
