@@ -306,3 +306,15 @@ def test_data_table_toggle_shows_table_and_source():
     assert dt.toggle.description == "Hide the data"
     dt.toggle.value = False
     assert dt.html.value == "" and dt.toggle.description == "Show the data"
+
+
+def test_large_values_get_thousands_separators():
+    d = series(tidy()).assign(value=lambda x: x.value * 1000)  # 100,000 .. 580,000
+    fp = FigurePanel("line")
+    fp.update(d, title="GDP")
+    fp.fig.canvas.draw()
+    labels = [t.get_text() for t in fp.ax.get_yticklabels() if t.get_text()]
+    assert labels and all("," in s for s in labels if len(s) > 4)
+    fp.update(series(tidy()), title="GDP small")  # back to small values: default formatter
+    fp.fig.canvas.draw()
+    assert not any("," in t.get_text() for t in fp.ax.get_yticklabels())

@@ -44,7 +44,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from helpers.i18n import join, region_label, t, validate_lang
 
@@ -287,20 +287,23 @@ KIT_RC: dict[str, object] = {
 }
 
 
-def use_kit_style() -> str | None:
+def use_kit_style() -> None:
     """Apply the kit theme (seaborn "whitegrid" + :data:`KIT_RC`) and set up a CJK font.
 
     Large, left-aligned titles with padding; no top/right spines; light grid; 8 x 4.5 inch
     figures with 12-15 pt text, readable on a projector. Call once, after the imports.
+    Returns None, so a notebook cell ending with it prints nothing; :func:`cjk_family` tells
+    which CJK font is in use.
 
-    Returns:
-        The CJK family in use, or None (see :func:`setup_cjk_font`).
+    Builders (:func:`line_chart`, :func:`bar_chart`) use constrained layout; for your own
+    figures pass ``layout="constrained"`` (not set globally: it would slow the fast
+    :class:`helpers.widgets.FigurePanel`).
     """
     import seaborn as sns  # imported here: seaborn is only needed for the theme
 
     sns.set_theme(style="whitegrid", context="notebook")
     mpl.rcParams.update(KIT_RC)
-    return setup_cjk_font()
+    setup_cjk_font()
 
 
 # --------------------------------------------------------------------------------------------
@@ -493,6 +496,12 @@ def show(fig: Figure, alt: str | None = None, dpi: float = 110) -> None:
     display(HTML(img_html(figure_png(fig, dpi=dpi, tight=True), text, width="100%")))
 
 
+def _thousands(axis, values: pd.Series) -> None:
+    """Tick labels with thousands separators (500,000) when values reach 10,000."""
+    if values.abs().max() >= 10_000:
+        axis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+
+
 def _axis_labels(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
     ax.set_title(title)
     ax.set_xlabel(xlabel)
@@ -545,6 +554,7 @@ def line_chart(
                 zorder=3 if is_hi else 2, label=name if (is_hi or not context) else None,
                 marker="o" if is_hi else None, markersize=4)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    _thousands(ax.yaxis, data[y])
     _axis_labels(ax, title, "", ylabel)
     handles, names = ax.get_legend_handles_labels()
     if handles:
@@ -603,12 +613,14 @@ def bar_chart(
         ax.barh(pos, np.nan_to_num(vals), color=colors)
         ax.set_yticks(pos, names)
         ax.grid(axis="y", visible=False)
+        _thousands(ax.xaxis, d[y])
         _axis_labels(ax, title, ylabel, "")
     else:
         ax.bar(np.arange(len(d)), np.nan_to_num(vals), color=colors)
         ax.set_xticks(np.arange(len(d)), names, rotation=45 if len(d) > 5 else 0,
                       ha="right" if len(d) > 5 else "center")
         ax.grid(axis="x", visible=False)
+        _thousands(ax.yaxis, d[y])
         _axis_labels(ax, title, "", ylabel)
     if source:
         add_source_note(fig, source, lang)

@@ -37,7 +37,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FixedFormatter, FixedLocator, MaxNLocator
+from matplotlib.ticker import (
+    FixedFormatter,
+    FixedLocator,
+    MaxNLocator,
+    ScalarFormatter,
+    StrMethodFormatter,
+)
 
 from helpers import plots
 from helpers.i18n import join, label, region_label, t, unit_label, validate_lang
@@ -341,6 +347,17 @@ class DataTable:
 Updater = Callable[..., None]
 
 
+_THOUSANDS = StrMethodFormatter("{x:,.0f}")
+
+
+def _set_value_formatter(axis: Any, magnitude: float) -> None:
+    """Thousands separators (``500,000``) for large values; matplotlib's default otherwise."""
+    if magnitude >= 10_000:
+        axis.set_major_formatter(_THOUSANDS)
+    elif axis.get_major_formatter() is _THOUSANDS:
+        axis.set_major_formatter(ScalarFormatter())
+
+
 def _update_lines(panel: FigurePanel, data: pd.DataFrame, **_: Any) -> None:
     """Line updater: one Line2D per region, reused across updates (data set in place)."""
     ax, lang = panel.ax, panel.plot_lang
@@ -366,7 +383,8 @@ def _update_lines(panel: FigurePanel, data: pd.DataFrame, **_: Any) -> None:
                  marker="o" if is_hi else "", markersize=4, label=region_label(r, lang))
         handles.append(line)
     handles.sort(key=lambda h: h.get_color() != plots.HEBEI_COLOR)
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
+              fontsize=11, handlelength=1.6)
     years = data["year"].to_numpy(dtype=float)
     vals = data["value"].to_numpy(dtype=float)
     finite = vals[np.isfinite(vals)]
@@ -377,6 +395,7 @@ def _update_lines(panel: FigurePanel, data: pd.DataFrame, **_: Any) -> None:
         vmin, vmax = finite.min(), finite.max()
         pad = (vmax - vmin) * 0.06 or abs(vmax) * 0.06 or 1.0
         ax.set_ylim(vmin - pad, vmax + pad)
+        _set_value_formatter(ax.yaxis, max(abs(vmin), abs(vmax)))
 
 
 def _update_bars(panel: FigurePanel, data: pd.DataFrame, **_: Any) -> None:
@@ -401,6 +420,7 @@ def _update_bars(panel: FigurePanel, data: pd.DataFrame, **_: Any) -> None:
     if finite.size:
         lo, hi = min(0.0, finite.min()), max(0.0, finite.max())
         ax.set_xlim(lo * 1.05, hi * 1.05 or 1.0)
+        _set_value_formatter(ax.xaxis, max(abs(lo), abs(hi)))
 
 
 _UPDATERS: dict[str, Updater] = {"line": _update_lines, "bar": _update_bars}
@@ -471,7 +491,7 @@ class FigurePanel:
             self.ax.tick_params(axis="y", labelsize=10, length=0)
             self.ax.yaxis.set_label_coords(-1.5 / (inch_w * (0.96 - 1.6 / inch_w)), 0.5)
         else:
-            self.fig.subplots_adjust(left=0.9 / inch_w, right=1 - 1.7 / inch_w, top=top,
+            self.fig.subplots_adjust(left=1.15 / inch_w, right=1 - 2.0 / inch_w, top=top,
                                      bottom=bottom)
             self.ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         self.ax.xaxis.set_label_coords(0.5, -0.35 / (inch_h * (top - bottom)))
