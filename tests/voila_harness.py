@@ -8,6 +8,7 @@ package (``playwright install`` cannot download a browser here).
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import shutil
 import signal
@@ -150,3 +151,352 @@ def page_errors(page) -> list[str]:
         for el in page.query_selector_all(sel):
             problems.append(f"{sel}: {el.inner_text()[:300]}")
     return problems
+
+
+# ------------------------------------------------------------------------------------------
+# Processes and memory of a running server (psutil)
+# ------------------------------------------------------------------------------------------
+
+
+def server_processes(server: VoilaServer) -> list:
+    """``psutil.Process`` objects of the server and all its children (kernels included)."""
+    import psutil
+
+    try:
+        root = psutil.Process(server.process.pid)
+        return [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return []
+
+
+def kernel_processes(server: VoilaServer) -> list:
+    """The server's kernel processes (``ipykernel_launcher`` children)."""
+    import psutil
+
+    out = []
+    for p in server_processes(server)[1:]:
+        try:
+            if any("ipykernel" in part for part in p.cmdline()):
+                out.append(p)
+        except psutil.Error:
+            continue
+    return out
+
+
+def rss_mb(procs) -> float:
+    """Total resident memory of ``procs`` in MB (processes that vanished count 0)."""
+    import psutil
+
+    total = 0
+    for p in procs:
+        with contextlib.suppress(psutil.Error):
+            total += p.memory_info().rss
+    return total / 2**20
+
+
+def peak_rss_mb(proc) -> float:
+    """Peak resident memory of one process in MB (Linux ``VmHWM``; current RSS elsewhere)."""
+    try:
+        for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return rss_mb([proc])
+
+
+def wait_quiet(server: VoilaServer, *, cpu_percent: float = 15.0, timeout: float = 120,
+               min_kernels: int = 0) -> float:
+    """Wait until the server has ``min_kernels`` kernels and its process tree is idle.
+
+    Idle means the summed CPU use of the server and its kernels stayed below ``cpu_percent``
+    (of one core) over a 0.5 s window, e.g. once preheated kernels have run their notebooks.
+    Returns the seconds waited; raises ``TimeoutError`` after ``timeout``.
+    """
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        procs = server_processes(server)
+        if len(kernel_processes(server)) >= min_kernels:
+            for p in procs:
+                with contextlib.suppress(Exception):
+                    p.cpu_percent(None)
+            time.sleep(0.5)
+            used = 0.0
+            for p in procs:
+                with contextlib.suppress(Exception):
+                    used += p.cpu_percent(None)
+            if used < cpu_percent:
+                return time.monotonic() - t0
+        else:
+            time.sleep(0.5)
+    raise TimeoutError(f"server not idle with {min_kernels} kernels after {timeout}s")
+
+
+# ------------------------------------------------------------------------------------------
+# Dashboards in the page: find the kit's control panels and figures, time round trips
+# ------------------------------------------------------------------------------------------
+
+#: Installed with ``page.add_init_script`` BEFORE the page loads (see :func:`new_timed_page`):
+#: records when the page sends and receives websocket messages, when the user's input event
+#: happens, and when a figure's ``<img>`` gets a new ``src`` - all with performance.now().
+TIMING_INIT_JS = r"""
+(() => {
+  const K = window.__kit = {armed: false, t_input: null, sends: [], recvs: []};
+  const Orig = window.WebSocket;
+  class TimedWebSocket extends Orig {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (ev) => {
+        const d = ev.data;
+        const n = typeof d === 'string' ? d.length : (d.byteLength || d.size || 0);
+        if (K.armed) K.recvs.push([performance.now(), n]);
+      });
+    }
+    send(data) {
+      if (K.armed) K.sends.push(performance.now());
+      return super.send(data);
+    }
+  }
+  window.WebSocket = TimedWebSocket;
+  for (const type of ['pointerdown', 'mousedown', 'keydown', 'input', 'change', 'click']) {
+    document.addEventListener(type, () => {
+      if (K.armed && K.t_input === null) K.t_input = performance.now();
+    }, {capture: true});
+  }
+  const figImg = (el) => el && el.querySelector('img');
+  // Arm before an interaction: remember the figure's src; resolve when it changes.
+  K.arm = (figSelector) => {
+    const fig = document.querySelector(figSelector);
+    if (!fig) throw new Error('no figure ' + figSelector);
+    const img0 = figImg(fig);
+    const src0 = img0 ? img0.getAttribute('src') : null;
+    K.armed = true; K.t_input = null; K.sends = []; K.recvs = [];
+    K.result = new Promise((resolve) => {
+      const done = (how) => {
+        obs.disconnect();
+        const t_dom = performance.now();
+        const img = figImg(fig);
+        K.armed = false;
+        const res = {how, t_input: K.t_input, t_dom, alt: img ? img.getAttribute('alt') : null,
+                     src_len: img ? (img.getAttribute('src') || '').length : 0,
+                     t_send: K.sends.length ? K.sends[0] : null, t_recv: null, t_paint: null};
+        const big = K.recvs.filter((r) => r[0] <= t_dom && r[1] > 2000);
+        if (big.length) res.t_recv = big[big.length - 1][0];
+        if (img && how === 'figure') {
+          img.decode().catch(() => null).then(() => requestAnimationFrame(() => {
+            res.t_paint = performance.now(); resolve(res);
+          }));
+        } else {
+          resolve(res);
+        }
+      };
+      const obs = new MutationObserver(() => {
+        const img = figImg(fig);
+        const src = img ? img.getAttribute('src') : null;
+        if (src && src !== src0) done('figure');
+      });
+      obs.observe(fig, {subtree: true, childList: true, attributes: true,
+                        attributeFilter: ['src']});
+      K.cancel = () => done('timeout');
+    });
+    return true;
+  };
+  K.wait = (timeoutMs) => {
+    const timer = setTimeout(() => K.cancel(), timeoutMs);
+    return K.result.then((r) => { clearTimeout(timer); return r; });
+  };
+})();
+"""
+
+#: Finds every kit ControlPanel (its status line is ``role="status"``) and the figure it
+#: drives (the nearest ``<img>`` outside the panel); marks them ``data-kit-panel=i`` and
+#: ``data-kit-fig=i``. Returns one entry per panel with its controls, in DOM order.
+LOCATE_JS = r"""
+() => {
+  const out = [];
+  const statuses = [...document.querySelectorAll('.widget-html [role="status"]')];
+  statuses.forEach((st, i) => {
+    const panel = st.closest('.widget-html').parentElement;
+    let anc = panel.parentElement, img = null;
+    while (anc && !img) {
+      img = [...anc.querySelectorAll('img')].find((im) => !panel.contains(im));
+      anc = anc.parentElement;
+    }
+    const fig = img ? (img.closest('.widget-html') || img.closest('.widget-output')) : null;
+    panel.setAttribute('data-kit-panel', String(i));
+    if (fig) fig.setAttribute('data-kit-fig', String(i));
+    const controls = [];
+    const visible = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+    for (const el of panel.querySelectorAll(
+        '.widget-select-multiple, .widget-dropdown, .widget-hslider, .widget-toggle-buttons')) {
+      if (!visible(el)) continue;
+      const kind = el.classList.contains('widget-select-multiple') ? 'multiselect'
+        : el.classList.contains('widget-dropdown') ? 'dropdown'
+        : el.classList.contains('widget-hslider') ? 'slider' : 'toggle';
+      const c = {kind, index: controls.length};
+      el.setAttribute('data-kit-control', `${i}-${controls.length}`);
+      if (kind === 'multiselect' || kind === 'dropdown') {
+        c.options = [...el.querySelectorAll('option')].map((o) => o.value);
+      } else if (kind === 'toggle') {
+        c.options = [...el.querySelectorAll('button')].map((b) => b.innerText.trim());
+      } else {
+        c.handles = el.querySelectorAll('.noUi-handle').length;
+      }
+      controls.push(c);
+    }
+    out.push({index: i, has_figure: !!fig, controls,
+              alt: img ? img.getAttribute('alt') : null});
+  });
+  return out;
+}
+"""
+
+
+def new_timed_page(browser, *, width: int = 1280, height: int = 2000):
+    """A page in a fresh browser context (no shared cache) with :data:`TIMING_INIT_JS`."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.add_init_script(TIMING_INIT_JS)
+    return context.new_page()
+
+
+def time_to_first_widget(page, url: str, timeout_ms: int = 120_000) -> tuple[float, float]:
+    """Open ``url``; seconds until the first widget is visible and until the page is idle."""
+    t0 = time.perf_counter()
+    page.goto(url, timeout=timeout_ms, wait_until="commit")
+    page.wait_for_selector(".jupyter-widgets", state="visible", timeout=timeout_ms)
+    first = time.perf_counter() - t0
+    page.wait_for_load_state("load", timeout=timeout_ms)
+    page.wait_for_function(
+        "() => !document.querySelector('#loading') || "
+        "getComputedStyle(document.querySelector('#loading')).display === 'none'",
+        timeout=timeout_ms,
+    )
+    return first, time.perf_counter() - t0
+
+
+def locate_panels(page) -> list[dict]:
+    """The kit's control panels in the page (see :data:`LOCATE_JS`), in DOM order."""
+    return page.evaluate(LOCATE_JS)
+
+
+def figure_state(page, panel: int) -> dict:
+    """``{"src": ..., "alt": ...}`` of the figure driven by panel ``panel``."""
+    return page.evaluate(
+        """(i) => { const im = document.querySelector(`[data-kit-fig="${i}"] img`);
+                    return im ? {src: im.getAttribute('src'), alt: im.getAttribute('alt')}
+                              : {src: null, alt: null}; }""", panel)
+
+
+def control_locator(page, panel: int, control: int):
+    return page.locator(f'[data-kit-control="{panel}-{control}"]')
+
+
+def apply_change(page, panel: int, control: dict, value) -> None:
+    """Change one control like a user: select options, click a toggle, press an arrow key.
+
+    ``value``: for ``multiselect`` a list of option values, for ``dropdown`` an option value,
+    for ``toggle`` a button label, for ``slider`` ``(handle_index, key)`` with key
+    ``"ArrowLeft"``/``"ArrowRight"``.
+    """
+    loc = control_locator(page, panel, control["index"])
+    kind = control["kind"]
+    if kind == "multiselect":
+        loc.locator("select").select_option(value=list(value))
+    elif kind == "dropdown":
+        loc.locator("select").select_option(value=value)
+    elif kind == "toggle":
+        loc.locator("button", has_text=value).first.click()
+    elif kind == "slider":
+        handle, key = value
+        loc.locator(".noUi-handle").nth(handle).focus()
+        page.keyboard.press(key)
+    else:
+        raise ValueError(f"unknown control kind {kind!r}")
+
+
+def timed_change(page, fig_selector: str, action, timeout_ms: int = 5000) -> dict:
+    """Run ``action()`` (an interaction) and time it in the browser.
+
+    Returns a dict with ``how`` ("figure" when the figure's ``src`` changed, else "timeout"),
+    ``ms`` (input event to new ``src``), ``paint_ms`` (to the decoded image's next frame),
+    ``send_ms`` (input to the first websocket send), ``recv_ms`` (input to the last large
+    websocket message before the change) and the new ``alt``.
+    """
+    page.evaluate("(sel) => window.__kit.arm(sel)", fig_selector)
+    action()
+    r = page.evaluate("(t) => window.__kit.wait(t)", timeout_ms)
+    t_in = r["t_input"]
+    out = {"how": r["how"], "alt": r["alt"], "src_len": r["src_len"]}
+    for name, key in (("ms", "t_dom"), ("paint_ms", "t_paint"), ("send_ms", "t_send"),
+                      ("recv_ms", "t_recv")):
+        out[name] = None if (t_in is None or r[key] is None) else r[key] - t_in
+    if out["how"] != "figure":
+        out["ms"] = out["paint_ms"] = None
+    return out
+
+
+def slider_position(page, panel, control: int, handle: int = 0) -> tuple[int, int, int]:
+    """``(value, min, max)`` of a slider handle, from noUiSlider's ARIA attributes."""
+    h = control_locator(page, panel, control).locator(".noUi-handle").nth(handle)
+    vals = [h.get_attribute(a) for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax")]
+    return tuple(int(float(v)) for v in vals)  # type: ignore[return-value]
+
+
+def plan_changes(page, panel, controls: list[dict], n: int) -> list[tuple[dict, object, object]]:
+    """Up to ``n`` interactions, each changing ONE control, that visit distinct selections.
+
+    Returns ``(control, value, undo)`` triples for :func:`apply_change`; ``undo`` is the value
+    that restores the previous selection (to time revisits, which the cache serves).
+
+    Distinct selections matter: the kit's figure panel caches rendered images per selection,
+    so a benchmark that revisits selections would time cache hits, not renders. The first
+    control varies fastest; further controls are only used when the first alone cannot give
+    ``n`` distinct selections (boustrophedon order, so each step changes one control).
+    """
+    import itertools
+
+    dims: list[tuple[dict, list]] = []
+    for c in controls:
+        if c["kind"] == "multiselect":
+            loc = control_locator(page, panel, c["index"]).locator("select")
+            current = tuple(loc.evaluate("(s) => [...s.selectedOptions].map((o) => o.value)"))
+            opts = c["options"][:8]
+            subsets = [current] + [s for k in (1, 2, 3) for s in itertools.combinations(opts, k)
+                                   if s != current]
+            dims.append((c, subsets))
+        elif c["kind"] == "dropdown":
+            cur = control_locator(page, panel, c["index"]).locator("select").input_value()
+            dims.append((c, [cur] + [o for o in c["options"] if o != cur]))
+        elif c["kind"] == "toggle":
+            loc = control_locator(page, panel, c["index"])
+            cur = loc.locator("button.mod-active").first.inner_text().strip()
+            dims.append((c, [cur] + [o for o in c["options"] if o != cur]))
+        elif c["kind"] == "slider":
+            value, lo, hi = slider_position(page, panel, c["index"], 0)
+            # handle 0 walks left to the minimum (its offsets from the start are the values)
+            dims.append((c, [("slider", k) for k in range(0, -(value - lo) - 1, -1)]))
+        if math.prod(len(v) for _, v in dims) - 1 >= n:
+            break
+    if not dims:
+        return []
+    # boustrophedon walk over the grid of values: consecutive states differ in one control
+    state = [0] * len(dims)
+    direction = [1] * len(dims)
+    plan: list[tuple[dict, object, object]] = []
+    while len(plan) < n:
+        for d in range(len(dims)):
+            nxt = state[d] + direction[d]
+            if 0 <= nxt < len(dims[d][1]):
+                break
+            direction[d] = -direction[d]
+        else:
+            break  # every selection visited
+        ctrl, values = dims[d]
+        prev, state[d] = values[state[d]], nxt
+        val, undo = values[nxt], prev
+        if ctrl["kind"] == "slider":
+            left = val[1] < prev[1]
+            val, undo = (0, "ArrowLeft" if left else "ArrowRight"), \
+                (0, "ArrowRight" if left else "ArrowLeft")
+        plan.append((ctrl, val, undo))
+    return plan
