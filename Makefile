@@ -68,4 +68,5 @@ lint: setup
 
 strip: setup
 	@# cells whose output a test checks carry "keep_output": true in their metadata
-	$(BIN)/nbstripout notebooks/*.ipynb
+	@# --keep-count: nbval refuses a kept output whose cell has no execution count
+	$(BIN)/nbstripout --keep-count notebooks/*.ipynb
