@@ -119,6 +119,13 @@ REQUIRED = [
     "digital_economy_index", "bohai_rim", "coastal", "inland", "region", "indicator",
     "year_range", "level", "source", "missing_value", "series_break", "show_data",
     "msg_no_regions", "msg_empty_years", "msg_no_cjk_font",
+    # helpers.claims table labels and verdicts, notebook 02, FigurePanel breaks
+    "claims_id", "claims_document", "claims_section", "claims_claim", "claims_definition",
+    "claims_years", "claims_stated", "claims_computed", "claims_verdict", "claims_reason",
+    "claims_supported", "claims_not_supported", "claims_cannot_be_checked_with_the_kits_data",
+    "theil_rationalization", "advancement_ratio", "advancement_angle", "rd_intensity",
+    "rd_personnel_per_10k", "patents_per_10k", "tech_market_turnover",
+    "tech_market_turnover_pct_gdp", "fiscal_edu_st_share", "emp_basis_break", "alt_break",
 ]
 
 
@@ -140,7 +147,8 @@ def test_definitions_and_glossary_table():
     zh = i18n.glossary("zh")
     assert list(zh.columns) == ["term", "zh", "definition_zh"]
     assert "secondary_industry" in set(zh["term"])
-    assert not zh["term"].str.startswith(("msg_", "region_", "unit_", "alt_")).any()
+    assert not zh["term"].str.startswith(("msg_", "region_", "unit_", "alt_", "claims_")).any()
+    assert "rd_intensity" in set(zh["term"])
     assert len(i18n.glossary(kind="all")) == len(_rows())
     with pytest.raises(ValueError, match="kind"):
         i18n.glossary(kind="everything")
@@ -151,3 +159,17 @@ def test_label_falls_back_to_code_and_join():
     assert i18n.label("va_secondary", "zh") == "第二产业增加值"
     assert i18n.join(["a", "b"], "zh") == "a、b"
     assert i18n.join(["a", "b"], "en") == "a, b"
+
+
+def test_claims_verdict_labels_match_the_registry():
+    from helpers import claims
+
+    # every verdict of helpers.claims has a glossary label (claims_<verdict>) in both languages
+    for verdict in claims.VERDICTS:
+        key = "claims_" + verdict.replace(" ", "_").replace("'", "")
+        assert t(key, "en") == verdict
+        assert HAN.search(t(key, "zh"))
+    assert t("claims_cannot_be_checked_with_the_kits_data", "zh") == "无法用本工具包数据核验"
+    assert t("rd_intensity", "zh").startswith("研发投入强度")
+    assert t("alt_break", "en", before=2019, after=2020, note="x").startswith(
+        "Series break between 2019 and 2020 (x)")

@@ -279,3 +279,72 @@ def test_show_displays_img_with_alt(monkeypatch):
     html = shown[0].data
     assert html.startswith('<img src="data:image/png;base64,')
     assert 'alt="Line chart: T &amp; &lt;b&gt;.' in html
+
+
+# ------------------------------------------------------------------- legends with any handle
+def test_line_chart_legend_accepts_fill_and_patch_handles():
+    # a labelled fill_between (FillBetweenPolyCollection / PolyCollection: no get_color) and a
+    # labelled patch were already on the axes: the legend sort used to raise AttributeError
+    fig, ax = plots.new_figure()
+    ax.fill_between([2016, 2024], [0, 0], [50, 50], color=CONTEXT_COLOR, alpha=0.3,
+                    label="range of all provinces")
+    ax.add_patch(mpl.patches.Rectangle((2016, 0), 1, 1, color=OKABE_ITO["blue"], label="box"))
+    plots.line_chart(frame(["Beijing", "Hebei"]), ax=ax, title="T")
+    names = [t.get_text() for t in ax.get_legend().get_texts()]
+    # highlight first, then the chart's own regions, then the artists that were there before
+    assert names == ["Hebei", "Beijing", "range of all provinces", "box"]
+
+
+def test_highlight_handle_detection_for_any_artist():
+    fig, ax = plots.new_figure()
+    line, = ax.plot([0, 1], [0, 1], color=HEBEI_COLOR)
+    fill = ax.fill_between([0, 1], [0, 0], [1, 1], color=HEBEI_COLOR, alpha=0.2)
+    grey = ax.fill_between([0, 1], [0, 0], [1, 1], color=CONTEXT_COLOR)
+    assert plots.is_highlight_handle(line) and plots.is_highlight_handle(fill)
+    assert not plots.is_highlight_handle(grey)
+    assert not plots.is_highlight_handle(object())
+
+
+# --------------------------------------------------------------------------- series breaks
+def test_normalize_breaks_forms():
+    assert plots.normalize_breaks(None) == []
+    assert plots.normalize_breaks({2020: "basis"}) == [(2020.0, "basis")]
+    assert plots.normalize_breaks([(2020, ""), 2011]) == [(2011.0, "Series break"),
+                                                         (2020.0, "Series break")]
+    assert plots.normalize_breaks([2020], "zh") == [(2020.0, "统计口径变化")]
+    with pytest.raises(TypeError, match="year"):
+        plots.normalize_breaks(["2020"])
+
+
+def test_split_at_breaks_inserts_nan_between_sides_only():
+    x = np.array([2017.0, 2018, 2019, 2020, 2021])
+    y = np.array([1.0, 2, 3, 4, 5])
+    xs, ys = plots.split_at_breaks(x, y, {2020: "b"})
+    np.testing.assert_array_equal(xs, [2017, 2018, 2019, 2019.5, 2020, 2021])
+    assert np.isnan(ys[3]) and list(ys[[0, 1, 2, 4, 5]]) == [1, 2, 3, 4, 5]
+    # a break at a gap in the years still cuts the line between its neighbours
+    xs, ys = plots.split_at_breaks(np.array([2018.0, 2021]), np.array([1.0, 2]), [2020])
+    assert list(xs) == [2018, 2019.5, 2021] and np.isnan(ys[1])
+    # a break outside the data changes nothing
+    xs, ys = plots.split_at_breaks(x, y, [2030])
+    np.testing.assert_array_equal(xs, x)
+    np.testing.assert_array_equal(ys, y)
+
+
+def test_line_chart_breaks_segments_marker_and_alt_text():
+    fig, ax = plots.line_chart(frame(["Hebei", "Beijing"]), breaks={2020: "new basis"},
+                               title="T")
+    hebei = next(ln for ln in ax.get_lines() if ln.get_label() == "Hebei")
+    i = list(hebei.get_xdata()).index(2019.5)
+    assert np.isnan(hebei.get_ydata()[i])  # not joined across the break
+    dashed = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    assert len(dashed) == 1 and list(dashed[0].get_xdata()) == [2019.5, 2019.5]
+    assert "new basis" in [t.get_text() for t in ax.texts]
+    assert "between 2019 and 2020 (new basis)" in plots.get_alt_text(fig)
+
+
+def test_break_note_stays_inside_near_right_edge():
+    _, ax = plots.line_chart(frame(["Hebei"], range(2016, 2022)), breaks={2021: "late"})
+    assert ax.texts[-1].get_ha() == "right"  # 2020.5 is in the right part of 2016-2021
+    _, ax = plots.line_chart(frame(["Hebei"], range(2016, 2022)), breaks={2018: "early"})
+    assert ax.texts[-1].get_ha() == "left"

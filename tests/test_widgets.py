@@ -318,3 +318,77 @@ def test_large_values_get_thousands_separators():
     fp.update(series(tidy()), title="GDP small")  # back to small values: default formatter
     fp.fig.canvas.draw()
     assert not any("," in t.get_text() for t in fp.ax.get_yticklabels())
+
+
+# ---------------------------------------------------------------------------- series breaks
+def _segments(line) -> list[list[float]]:
+    """The x values of each unbroken run of a Line2D (split at NaN y values)."""
+    runs, cur = [], []
+    for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True):
+        if np.isnan(y):
+            runs, cur = runs + [cur], []
+        else:
+            cur.append(float(x))
+    return [r for r in runs + [cur] if r]
+
+
+def test_line_panel_with_break_draws_two_segments_marker_and_note():
+    fp = FigurePanel("line", breaks={2020: "employment basis changes"})
+    d = series(tidy(["Hebei", "Beijing"]))
+    fp.update(d, title="Theil", source="tbl, v")
+    line = fp._lines["Hebei"]
+    assert _segments(line) == [[2016, 2017, 2018, 2019], [2020, 2021, 2022, 2023, 2024]]
+    (vline, note), = fp._break_marks
+    assert vline.get_visible() and list(vline.get_xdata()) == [2019.5, 2019.5]
+    assert vline.get_linestyle() == "--" and note.get_text() == "employment basis changes"
+    assert "between 2019 and 2020 (employment basis changes)" in fp.alt
+    assert "not joined" in fp.alt
+
+
+def test_breaks_update_in_place_and_can_be_overridden_per_update():
+    fp = FigurePanel("line", breaks=[2020])
+    d = series(tidy(["Hebei"]))
+    fp.update(d, title="A")
+    line, marks = fp._lines["Hebei"], list(fp._break_marks)
+    fp.update(d[d.year <= 2019], title="B")  # break outside the years: hidden, line whole
+    assert fp._lines["Hebei"] is line and fp._break_marks == marks
+    assert not marks[0][0].get_visible() and not marks[0][1].get_visible()
+    assert not np.isnan(line.get_ydata()).any() and "break" not in fp.alt
+    fp.update(d, title="C", breaks={})  # per-update override: no break for this indicator
+    assert not np.isnan(line.get_ydata()).any() and not marks[0][0].get_visible()
+    fp.update(d, title="D", breaks={2018: "census"})  # another break reuses the same artists
+    assert fp._break_marks == marks and marks[0][0].get_visible()
+    assert list(marks[0][0].get_xdata()) == [2017.5, 2017.5]
+    assert marks[0][1].get_text() == "census" and np.isnan(line.get_ydata()).sum() == 1
+    fp.update(d, title="E")  # back to the panel's default break (2020), default note
+    assert list(marks[0][0].get_xdata()) == [2019.5, 2019.5]
+    assert marks[0][1].get_text() == "Series break"
+
+
+def test_break_in_dashboard_prepare_and_chinese_note():
+    panel = ControlPanel(BOHAI, ["gdp", "va_secondary"], YEARS, modes=(), lang="zh")
+    fp = FigurePanel("line", lang="zh", show_table=False)
+
+    def prepare(sel):
+        d = series(tidy(), sel.indicator)
+        return {"data": d[d.region.isin(sel.regions)], "title": sel.indicator,
+                "breaks": [2020] if sel.indicator == "gdp" else {}}
+
+    build_dashboard(panel, fp, prepare)
+    assert np.isnan(fp._lines["Hebei"].get_ydata()).sum() == 1
+    assert fp._break_marks[0][1].get_text() == "统计口径变化" and "断开" in fp.alt
+    panel.indicator_widget.value = "va_secondary"
+    assert not np.isnan(fp._lines["Hebei"].get_ydata()).any()
+    assert not fp._break_marks[0][0].get_visible()
+
+
+def test_explorer_passes_breaks():
+    dash = explorer(tidy(), source="tbl, v", denominators={"va_secondary": "gdp"},
+                    breaks={2019: "revision"})
+    assert dash.figure.breaks == {2019: "revision"}
+    assert np.isnan(dash.figure._lines["Hebei"].get_ydata()).sum() == 1
+
+
+def test_malformed_breaks_fail_early():
+    with pytest.raises(TypeError, match="year"):
+        FigurePanel("line", breaks=["2020"])

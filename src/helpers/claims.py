@@ -1006,30 +1006,20 @@ def _select(document: str | None) -> list[Claim]:
     return [c for c in CLAIMS if c.doc_code in codes]
 
 
-_LABELS: dict[str, dict[str, str]] = {
-    "en": {"id": "id", "document": "document", "section": "section", "claim": "claim",
-           "definition": "regional definition", "years": "year(s)", "stated": "stated",
-           "computed": "computed", "verdict": "verdict", "reason": "reason",
-           SUPPORTED: SUPPORTED, NOT_SUPPORTED: NOT_SUPPORTED, CANNOT: CANNOT},
-    "zh": {"id": "编号", "document": "文献", "section": "章节", "claim": "论断",
-           "definition": "区域口径", "years": "年份", "stated": "文中数值",
-           "computed": "计算结果", "verdict": "结论", "reason": "理由",
-           SUPPORTED: "支持", NOT_SUPPORTED: "不支持", CANNOT: "无法用本工具包数据核验"},
-}
+#: Column keys of :func:`claims_table` (English); their labels are glossary terms ``claims_<key>``.
+_COLUMNS: tuple[str, ...] = ("id", "document", "section", "claim", "definition", "years",
+                             "stated", "computed", "verdict", "reason")
 
 
 def _label(key: str, lang: str) -> str:
-    # Terms come from the kit glossary when it has them (keys claims_<key>), else from here.
+    # a column key or a verdict -> its label in the kit glossary (term claims_<key>)
     from helpers import i18n
 
-    term = "claims_" + key.replace(" ", "_").replace("'", "")
-    if i18n.has_term(term):
-        return i18n.t(term, lang)
-    return _LABELS[lang][key]
+    return i18n.t("claims_" + key.replace(" ", "_").replace("'", ""), lang)
 
 
 def _raw_table(document: str | None) -> pd.DataFrame:
-    """Claims and results with the English column keys of ``_LABELS`` (verdicts in English)."""
+    """Claims and results with the English column keys of ``_COLUMNS`` (verdicts in English)."""
     rows = []
     for c in _select(document):
         res = c.evaluate()
@@ -1039,7 +1029,7 @@ def _raw_table(document: str | None) -> pd.DataFrame:
             "stated": "" if c.stated is None else f"{c.stated:g} {c.unit}".strip(),
             "computed": res.summary, "verdict": res.verdict, "reason": res.reason,
         })
-    return pd.DataFrame(rows, columns=list(_LABELS["en"])[:10])
+    return pd.DataFrame(rows, columns=list(_COLUMNS))
 
 
 def claims_table(document: str | None = None, lang: str = "en") -> pd.DataFrame:

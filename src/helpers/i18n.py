@@ -182,12 +182,12 @@ def glossary(lang: str | None = None, kind: str = "terms") -> pd.DataFrame:
     Args:
         lang: ``None`` for all columns, or ``"en"``/``"zh"`` for term, label and definition
             in that language only.
-        kind: ``"terms"`` (economic terms and indicators: no messages, templates or region
-            names), or ``"all"``.
+        kind: ``"terms"`` (economic terms and indicators: no messages, templates, region
+            names, claims-table labels or lesson-specific strings ``nbNN_*``), or ``"all"``.
     """
     df = pd.DataFrame(list(_glossary().values()))
     if kind == "terms":
-        ui = df["term"].str.match(r"^(msg_|alt_|region_|unit_)")
+        ui = df["term"].str.match(r"^(msg_|alt_|region_|unit_|claims_|nb\d\d_)")
         ui |= df["en"].str.contains("{", regex=False)
         df = df[~ui]
     elif kind != "all":

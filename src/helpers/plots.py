@@ -508,6 +508,159 @@ def _axis_labels(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
     ax.set_ylabel(ylabel)
 
 
+def is_highlight_handle(handle: object, color: str = HEBEI_COLOR) -> bool:
+    """Whether a legend handle of any kind is drawn in ``color`` (default Hebei's).
+
+    Works for lines (``get_color``), patches and collections such as ``fill_between`` bands
+    (``get_facecolor``, an RGBA array), comparing RGB only (alpha ignored). A handle without
+    any colour getter is not highlighted.
+    """
+    target = np.asarray(mpl.colors.to_rgb(color))
+    for getter in ("get_color", "get_facecolor", "get_edgecolor"):
+        fn = getattr(handle, getter, None)
+        if fn is None:
+            continue
+        try:
+            rgba = mpl.colors.to_rgba_array(fn())
+        except (TypeError, ValueError):
+            continue
+        if len(rgba):
+            return bool(np.allclose(rgba[:, :3], target, atol=1e-3))
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Series breaks
+# --------------------------------------------------------------------------------------------
+
+#: A series-break specification: None, ``{first_year_of_new_series: note}``, or a sequence of
+#: years and/or ``(year, note)`` pairs. See :func:`normalize_breaks`.
+BreakSpec = Mapping[float, str | None] | Sequence[float | tuple[float, str | None]] | None
+BREAK_COLOR = "#333333"
+
+
+def normalize_breaks(breaks: BreakSpec, lang: str = "en") -> list[tuple[float, str]]:
+    """Series breaks as a sorted list of ``(year, note)``.
+
+    A break at ``year`` means the series changes basis between the last observation BEFORE
+    ``year`` and the first one AT or after it: ``2020`` is the employment basis change
+    between 2019 and 2020 (2020 is the first year on the new basis).
+
+    Args:
+        breaks: None/empty (no break), ``{2020: "employment basis changes"}``, ``[2020]`` or
+            ``[(2020, "employment basis changes"), 2019]``. A missing or empty note becomes
+            the glossary's "Series break" in ``lang``.
+        lang: language of the default note.
+    """
+    if not breaks:
+        return []
+    items = breaks.items() if isinstance(breaks, Mapping) else (
+        b if isinstance(b, tuple) else (b, None) for b in breaks)
+    default = t("series_break", lang)
+    out = {}
+    for year, note in items:
+        if isinstance(year, bool) or not isinstance(year, (int, float, np.number)):
+            raise TypeError(f"a series break is a year (number); got {year!r}")
+        out[float(year)] = note or default
+    return sorted(out.items())
+
+
+def split_at_breaks(x: np.ndarray, y: np.ndarray, breaks: BreakSpec) -> tuple[np.ndarray,
+                                                                               np.ndarray]:
+    """Insert a NaN point between observations on the two sides of each break.
+
+    Matplotlib does not join a line across NaN, so one line is drawn as separate segments
+    (pandas/seaborn have no "do not join here" option; a NaN row is the standard idiom).
+    ``x`` must be sorted. Values themselves are never changed, filled or interpolated.
+
+    Returns:
+        New ``(x, y)`` arrays (unchanged copies when no break falls between two points).
+    """
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    years = [b for b, _ in normalize_breaks(breaks)]
+    cuts = [i for i in range(1, len(x)) for b in years if x[i - 1] < b <= x[i]]
+    cuts = sorted(set(cuts))
+    if not cuts:
+        return x.copy(), y.copy()
+    mids = [(x[i - 1] + x[i]) / 2 for i in cuts]
+    return np.insert(x, cuts, mids), np.insert(y, cuts, np.nan)
+
+
+def break_marks(years: Iterable[float], breaks: BreakSpec,
+                lang: str = "en") -> list[tuple[float, float, float, str]]:
+    """Where to mark each break that falls inside the data's years.
+
+    Returns:
+        ``(x, before, after, note)`` per break with data years on both sides: ``before`` is
+        the last data year before the break, ``after`` the first at or after it, and ``x``
+        the midpoint where the dashed line is drawn.
+    """
+    ys = np.unique(np.asarray(list(years), dtype=float))
+    ys = ys[np.isfinite(ys)]
+    out = []
+    for b, note in normalize_breaks(breaks, lang):
+        before, after = ys[ys < b], ys[ys >= b]
+        if len(before) and len(after):
+            out.append(((before[-1] + after[0]) / 2, before[-1], after[0], note))
+    return out
+
+
+def _year_text(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def break_alt_text(mark: tuple[float, float, float, str], lang: str = "en") -> str:
+    """Alt-text sentence for one break mark from :func:`break_marks`."""
+    _, before, after, note = mark
+    return t("alt_break", lang, before=_year_text(before), after=_year_text(after), note=note)
+
+
+def draw_break_mark(ax: Axes, x: float, note: str, artists: tuple | None = None,
+                    note_left: bool = False) -> tuple:
+    """A dashed vertical line at ``x`` with ``note`` at the top; reuses ``artists`` if given.
+
+    Args:
+        note_left: put the note left of the line (for a break near the right edge, so the
+            note stays inside the axes).
+
+    Returns:
+        ``(line, annotation)``, to pass back as ``artists`` on the next update (in place).
+    """
+    if artists is None:
+        line = ax.axvline(x, color=BREAK_COLOR, lw=1, ls="--", zorder=1.5)
+        ann = ax.annotate(note, xy=(x, 1.0), xycoords=("data", "axes fraction"),
+                          xytext=(3, -3), textcoords="offset points", ha="left", va="top",
+                          fontsize=9, color=BREAK_COLOR)
+    else:
+        line, ann = artists
+        line.set_xdata([x, x])
+        ann.xy = (x, 1.0)
+        ann.set_text(note)
+        line.set_visible(True)
+        ann.set_visible(True)
+    ann.set_horizontalalignment("right" if note_left else "left")
+    ann.set_position((-3 if note_left else 3, -3))  # offset in points from (x, top)
+    return line, ann
+
+
+def note_on_left(x: float, years: Iterable[float]) -> bool:
+    """Whether a break note at ``x`` goes left of its line (break in the right 40% of years)."""
+    ys = np.asarray(list(years), dtype=float)
+    ys = ys[np.isfinite(ys)]
+    lo, hi = (ys.min(), ys.max()) if ys.size else (x, x)
+    return hi > lo and (x - lo) / (hi - lo) > 0.6
+
+
+def mark_breaks(ax: Axes, breaks: BreakSpec, years: Iterable[float],
+                lang: str = "en") -> list[tuple[float, float, float, str]]:
+    """Draw a dashed line and note for each break inside ``years``; returns the marks."""
+    years = list(years)
+    marks = break_marks(years, breaks, lang)
+    for x_, _, _, note in marks:
+        draw_break_mark(ax, x_, note, note_left=note_on_left(x_, years))
+    return marks
+
+
 def line_chart(
     data: pd.DataFrame,
     *,
@@ -522,6 +675,7 @@ def line_chart(
     y: str = "value",
     group: str = "region",
     labels: Mapping[str, str] | None = None,
+    breaks: BreakSpec = None,
 ) -> tuple[Figure, Axes]:
     """One line per region over the years; Hebei highlighted and drawn on top.
 
@@ -536,6 +690,9 @@ def line_chart(
         lang: language of region names, the source prefix and the alt text.
         ax: draw into this Axes instead of a new figure.
         labels: legend names by region, overriding the glossary's region names.
+        breaks: series breaks (see :func:`normalize_breaks`), e.g. ``{2020: "employment
+            basis changes"}``: lines are not joined across a break, which is marked by a
+            dashed vertical line with its note (and mentioned in the alt text).
 
     Returns:
         ``(fig, ax)``; alt text is attached for :func:`show`.
@@ -544,11 +701,14 @@ def line_chart(
     fig, ax = (ax.figure, ax) if ax is not None else new_figure()
     regions = list(dict.fromkeys(data[group]))
     colors = region_colors(regions, highlight, context=context)
+    own: list = []  # this call's lines: legend entries before other labelled artists
     for r in sorted(regions, key=lambda r: r == highlight):  # highlight last = on top
         d = data[data[group] == r].sort_values(x)
         is_hi = r == highlight
         name = (labels or {}).get(r, region_label(r, lang))
-        ax.plot(d[x].to_numpy(), d[y].to_numpy(dtype=float), color=colors[r],
+        xs, ys = split_at_breaks(d[x].to_numpy(dtype=float), d[y].to_numpy(dtype=float),
+                                 breaks)
+        own += ax.plot(xs, ys, color=colors[r],
                 lw=HIGHLIGHT_LINEWIDTH if is_hi else (CONTEXT_LINEWIDTH if context
                                                      else OTHER_LINEWIDTH),
                 zorder=3 if is_hi else 2, label=name if (is_hi or not context) else None,
@@ -556,16 +716,27 @@ def line_chart(
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _thousands(ax.yaxis, data[y])
     _axis_labels(ax, title, "", ylabel)
+    hi_name = (labels or {}).get(highlight, region_label(highlight, lang))
     handles, names = ax.get_legend_handles_labels()
     if handles:
-        order = sorted(range(len(handles)), key=lambda i: handles[i].get_color() != HEBEI_COLOR)
+        # highlighted entries first, then this chart's regions, then labelled artists already
+        # on the axes (fills, patches, collections such as a grey range band: not every
+        # handle is a Line2D, so colours are read with is_highlight_handle)
+        mine = {id(h) for h in own}
+
+        def rank(i: int) -> tuple[bool, bool]:
+            hi = names[i] == hi_name or is_highlight_handle(handles[i])
+            return (not hi, id(handles[i]) not in mine)
+
+        order = sorted(range(len(handles)), key=rank)
         ax.legend([handles[i] for i in order], [names[i] for i in order], loc="upper left",
                   bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+    marks = mark_breaks(ax, breaks, data[x], lang) if breaks else []
     if source:
         add_source_note(fig, source, lang)
-    set_alt_text(fig, alt_text(data, kind="line", title=title, ylabel=ylabel,
-                               highlight=highlight, source=source, lang=lang, x=x, y=y,
-                               group=group))
+    alt = alt_text(data, kind="line", title=title, ylabel=ylabel, highlight=highlight,
+                   source=source, lang=lang, x=x, y=y, group=group)
+    set_alt_text(fig, " ".join([alt, *(break_alt_text(b, lang) for b in marks)]))
     return fig, ax
 
 

@@ -12,6 +12,9 @@
 * :class:`DataTable` - an OWID-style "Show the data" toggle with the table and its source.
 * :func:`build_dashboard` wires a panel to a figure; :func:`explorer` builds all of it from a
   tidy frame in one call.
+* Series breaks (a change of statistical basis, a census revision): ``FigurePanel("line",
+  breaks={2020: note})`` or ``update(..., breaks=...)`` draws separate segments, never joined
+  across the break, with a dashed vertical line and the note.
 
 Usage in a lesson::
 
@@ -345,6 +348,7 @@ class DataTable:
 
 
 Updater = Callable[..., None]
+_DEFAULT = object()  # "not given": use the panel's setting
 
 
 _THOUSANDS = StrMethodFormatter("{x:,.0f}")
@@ -358,9 +362,16 @@ def _set_value_formatter(axis: Any, magnitude: float) -> None:
         axis.set_major_formatter(ScalarFormatter())
 
 
-def _update_lines(panel: FigurePanel, data: pd.DataFrame, **_: Any) -> None:
-    """Line updater: one Line2D per region, reused across updates (data set in place)."""
+def _update_lines(panel: FigurePanel, data: pd.DataFrame, *,
+                  breaks: plots.BreakSpec | object = _DEFAULT, **_: Any) -> None:
+    """Line updater: one Line2D per region, reused across updates (data set in place).
+
+    ``breaks`` (default: the panel's :attr:`FigurePanel.breaks`): lines are cut at each
+    series break (a NaN point, :func:`helpers.plots.split_at_breaks`) and a dashed line with
+    the break's note marks it; the marker artists are reused too.
+    """
     ax, lang = panel.ax, panel.plot_lang
+    breaks = panel.breaks if breaks is _DEFAULT else breaks
     regions = list(dict.fromkeys(data["region"]))
     colors = plots.region_colors(regions, panel.highlight)
     groups = {r: g for r, g in data.groupby("region", sort=False)}
@@ -370,7 +381,8 @@ def _update_lines(panel: FigurePanel, data: pd.DataFrame, **_: Any) -> None:
     handles = []
     for r in regions:
         g = groups[r].sort_values("year")
-        xs, ys = g["year"].to_numpy(dtype=float), g["value"].to_numpy(dtype=float)
+        xs, ys = plots.split_at_breaks(g["year"].to_numpy(dtype=float),
+                                       g["value"].to_numpy(dtype=float), breaks)
         line = panel._lines.get(r)
         if line is None:
             (line,) = ax.plot(xs, ys)
@@ -386,6 +398,16 @@ def _update_lines(panel: FigurePanel, data: pd.DataFrame, **_: Any) -> None:
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
               fontsize=11, handlelength=1.6)
     years = data["year"].to_numpy(dtype=float)
+    marks = plots.break_marks(years, breaks, lang)
+    for i, (x, _, _, note) in enumerate(marks):
+        prev = panel._break_marks[i] if i < len(panel._break_marks) else None
+        artists = plots.draw_break_mark(ax, x, note, prev,
+                                        note_left=plots.note_on_left(x, years))
+        if prev is None:
+            panel._break_marks.append(artists)
+    for artist in (a for pair in panel._break_marks[len(marks):] for a in pair):
+        artist.set_visible(False)
+    panel._alt_extra = [plots.break_alt_text(m, lang) for m in marks]
     vals = data["value"].to_numpy(dtype=float)
     finite = vals[np.isfinite(vals)]
     if len(years):
@@ -445,6 +467,17 @@ class FigurePanel:
         updater: ``updater(panel, data, **kwargs)`` that updates ``panel.ax``'s artists for a
             custom chart; title, labels, source note and rendering are done by the panel.
         show_table: add a :class:`DataTable` ("Show the data") beneath the figure.
+        breaks: series breaks of a ``"line"`` panel, e.g. ``{2020: "employment basis
+            changes"}`` (2020 = first year of the new series; forms in
+            :func:`helpers.plots.normalize_breaks`). Lines are drawn as separate segments,
+            never joined across a break, with a dashed vertical line and the note; the alt text
+            says where the break is. Override per update with ``update(..., breaks=...)``
+            (e.g. from ``prepare``: a break for one indicator only, ``{}`` for none).
+
+    Example (a series break, e.g. the 2019/2020 employment basis change)::
+
+        fp = FigurePanel("line", breaks={2020: t("emp_basis_break", language)})
+        fp.update(theil_frame, title="Theil index", source="province_employment, ...")
 
     Attributes:
         widget: the ``VBox`` to display; image: the ``HTML`` widget holding the ``<img>``.
@@ -463,6 +496,7 @@ class FigurePanel:
         lang: str = "en",
         updater: Updater | None = None,
         show_table: bool = True,
+        breaks: plots.BreakSpec = None,
     ) -> None:
         if updater is None and kind not in _UPDATERS:
             raise ValueError(f"kind must be one of {', '.join(_UPDATERS)} (or pass updater=); "
@@ -500,7 +534,11 @@ class FigurePanel:
         self._source = self.fig.text(0.01, 0.015, "", ha="left", va="bottom",
                                      fontsize=plots.SOURCE_NOTE_SIZE,
                                      color=plots.SOURCE_NOTE_COLOR)
+        plots.normalize_breaks(breaks)  # fail early on a malformed specification
+        self.breaks = breaks
         self._lines: dict[str, Any] = {}
+        self._break_marks: list[tuple[Any, Any]] = []
+        self._alt_extra: list[str] = []
         self._bars: Any = None
         self._cache: OrderedDict[Hashable, tuple[bytes, str, pd.DataFrame, str | None]] = \
             OrderedDict()
@@ -537,10 +575,12 @@ class FigurePanel:
             title, xlabel, ylabel: text in the panel's language.
             source: ``"<table>, <vintage>"``; shown beneath the chart and in the alt text.
             key: cache key (e.g. ``(selection.key, lang)``); None disables caching.
-            **kwargs: passed to a custom ``updater``.
+            **kwargs: passed to the updater: ``breaks=`` for a ``"line"`` panel (overrides
+                the panel's ``breaks`` for this update), anything for a custom ``updater``.
         """
         if key is not None and self.show_cached(key):
             return
+        self._alt_extra = []
         self._updater(self, data, **kwargs)
         self._title.set_text(title)
         self.ax.set_xlabel(xlabel)
@@ -554,6 +594,7 @@ class FigurePanel:
         alt = plots.alt_text(data, kind="bar" if self.kind == "bar" else "line", title=title,
                              ylabel=ylabel, highlight=self.highlight, source=source,
                              lang=self.plot_lang)
+        alt = " ".join([alt, *self._alt_extra])
         if key is not None:
             self._cache[key] = (png, alt, data, source)
             while len(self._cache) > self.cache_size:
@@ -698,6 +739,7 @@ def explorer(
     denominators: Mapping[str, str] | None = None,
     title: Callable[[Selection], str] | None = None,
     highlight: str = "Hebei",
+    breaks: plots.BreakSpec = None,
     **panel_kwargs: Any,
 ) -> Dashboard:
     """A complete explorer for one tidy table: control panel + fast figure + data table.
@@ -713,6 +755,7 @@ def explorer(
             ``{"va_secondary": "gdp"}``.
         title: function of the selection returning the title (default: indicator label).
         highlight: region drawn in Hebei's colour.
+        breaks: series breaks of a line chart (see :class:`FigurePanel`).
         **panel_kwargs: passed to :class:`ControlPanel` (defaults, labels).
 
     Raises:
@@ -727,7 +770,7 @@ def explorer(
         modes = tuple(m for m in modes if m != "share")
     by_indicator = {k: g for k, g in data.groupby("indicator", sort=False)}
     panel = ControlPanel.from_frame(data, modes=modes, lang=lang, **panel_kwargs)
-    fig = FigurePanel(kind, lang=lang, highlight=highlight)
+    fig = FigurePanel(kind, lang=lang, highlight=highlight, breaks=breaks)
 
     def prepare(sel: Selection) -> dict[str, Any]:
         needed = [sel.indicator] + ([denominators[sel.indicator]] if sel.mode == "share" and
