@@ -442,6 +442,22 @@ def slider_position(page, panel, control: int, handle: int = 0) -> tuple[int, in
     return tuple(int(float(v)) for v in vals)  # type: ignore[return-value]
 
 
+def _subsets(current: tuple, options: list) -> list[tuple]:
+    """Selections of a multi-select to visit, the current one first, then the likeliest to be
+    valid: swap one chosen option for another (same count: a panel may need exactly one or at
+    least two), drop one, add one, then small combinations."""
+    import itertools
+
+    cur = [o for o in options if o in current]
+    rest = [o for o in options if o not in current]
+    order = lambda sel: tuple(o for o in options if o in sel)  # noqa: E731 - DOM order
+    swaps = [order((set(cur) - {a}) | {b}) for b in rest for a in reversed(cur)]
+    drops = [order(set(cur) - {a}) for a in cur] if len(cur) > 1 else []
+    adds = [order(set(cur) | {b}) for b in rest]
+    combos = [s for k in (1, 2, 3) for s in itertools.combinations(options[:8], k)]
+    return list(dict.fromkeys([tuple(cur), *swaps, *drops, *adds, *combos]))
+
+
 def plan_changes(page, panel, controls: list[dict], n: int) -> list[tuple[dict, object, object]]:
     """Up to ``n`` interactions, each changing ONE control, that visit distinct selections.
 
@@ -453,17 +469,13 @@ def plan_changes(page, panel, controls: list[dict], n: int) -> list[tuple[dict, 
     control varies fastest; further controls are only used when the first alone cannot give
     ``n`` distinct selections (boustrophedon order, so each step changes one control).
     """
-    import itertools
 
     dims: list[tuple[dict, list]] = []
     for c in controls:
         if c["kind"] == "multiselect":
             loc = control_locator(page, panel, c["index"]).locator("select")
             current = tuple(loc.evaluate("(s) => [...s.selectedOptions].map((o) => o.value)"))
-            opts = c["options"][:8]
-            subsets = [current] + [s for k in (1, 2, 3) for s in itertools.combinations(opts, k)
-                                   if s != current]
-            dims.append((c, subsets))
+            dims.append((c, _subsets(current, c["options"])))
         elif c["kind"] == "dropdown":
             cur = control_locator(page, panel, c["index"]).locator("select").input_value()
             dims.append((c, [cur] + [o for o in c["options"] if o != cur]))
