@@ -43,7 +43,8 @@ system-deps:
 
 start: setup
 	@echo "Opening the kit: JupyterLab on notebooks/00_start_here.ipynb (Ctrl-C to stop)"
-	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --no-browser $(ROOT_FLAG) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --no-browser $(ROOT_FLAG) \
+	  --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
 test: setup system-deps
 	$(BIN)/python -m pytest -p no:cacheprovider tests notebooks --nbval-lax --nbval-kernel-name python3
