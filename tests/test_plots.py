@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import shutil
 import subprocess
+import sys
 import warnings
 
 import matplotlib as mpl
@@ -348,3 +349,136 @@ def test_break_note_stays_inside_near_right_edge():
     assert ax.texts[-1].get_ha() == "right"  # 2020.5 is in the right part of 2016-2021
     _, ax = plots.line_chart(frame(["Hebei"], range(2016, 2022)), breaks={2018: "early"})
     assert ax.texts[-1].get_ha() == "left"
+
+
+# ------------------------------------------------------------- round 2: colours by key
+def _sectors() -> pd.DataFrame:
+    """Three sector-share series keyed by language-independent codes."""
+    keys = ["share_primary", "share_secondary", "share_tertiary"]
+    return frame(keys, range(2016, 2020)).rename(columns={"region": "sector"})
+
+
+EN = {"share_primary": "Primary industry", "share_secondary": "Secondary industry",
+      "share_tertiary": "Tertiary industry"}
+ZH = {"share_primary": "第一产业", "share_secondary": "第二产业", "share_tertiary": "第三产业"}
+
+
+def _colors_by_key(ax, names: dict[str, str]) -> dict[str, str]:
+    by_label = {ln.get_label(): ln.get_color() for ln in ax.get_lines()}
+    return {k: by_label[v] for k, v in names.items()}
+
+
+def test_line_colours_follow_the_data_key_not_the_translated_label():
+    kw = dict(group="sector", highlight="share_secondary")
+    _, ax_en = plots.line_chart(_sectors(), labels=EN, **kw)
+    _, ax_zh = plots.line_chart(_sectors(), labels=ZH, lang="zh", **kw)
+    en, zh = _colors_by_key(ax_en, EN), _colors_by_key(ax_zh, ZH)
+    assert en == zh and en["share_secondary"] == HEBEI_COLOR
+    assert len(set(en.values())) == 3
+
+
+def test_line_chart_colors_override_by_key_or_label_and_alt_uses_labels():
+    fig, ax = plots.line_chart(_sectors(), group="sector", labels=EN, highlight="share_secondary",
+                               colors={"share_primary": "#123456",
+                                       "Tertiary industry": "#654321"})
+    cols = _colors_by_key(ax, EN)
+    assert cols["share_primary"] == "#123456" and cols["share_tertiary"] == "#654321"
+    alt = plots.get_alt_text(fig)
+    assert "Primary industry, Secondary industry, Tertiary industry" in alt
+    assert "share_" not in alt and "Secondary industry in 2019" in alt
+
+
+def test_grouped_bar_chart_sides_colours_legend_and_alt_text():
+    d = pd.DataFrame({"year": [2004, 2005, 2004, 2005], "series": ["rev4", "rev4", "rev5", "rev5"],
+                      "value": [-5.0, -4.0, 2.0, np.nan]})
+    fig, ax = plots.grouped_bar_chart(d, labels={"rev4": "4th census", "rev5": "5th census"},
+                                      colors={"rev5": HEBEI_COLOR}, title="Revisions",
+                                      ylabel="%", source="tbl, v")
+    bars = ax.patches
+    assert [round(b.get_x() + b.get_width() / 2, 2) for b in bars] == [2003.8, 2004.8, 2004.2]
+    assert mpl.colors.to_hex(bars[2].get_facecolor()).upper() == HEBEI_COLOR
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["4th census", "5th census"]
+    alt = plots.get_alt_text(fig)
+    assert alt.startswith("Grouped bar chart: Revisions. % for 2 series (4th census, 5th "
+                          "census), 2004 to 2005.")
+    assert "4th census: from -5.000 (2004) to -4.000 (2005)." in alt
+    assert "1 value(s) missing." in alt and alt.endswith("Source: tbl, v.")
+
+
+# ------------------------------------------------------------------ round 2: fast style
+def test_use_kit_style_does_not_import_seaborn():
+    code = ("import sys; from helpers import plots; plots.use_kit_style(); "
+            "print('seaborn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_theme_matches_seaborn_whitegrid():
+    sns = pytest.importorskip("seaborn")
+    with mpl.rc_context():
+        mpl.rcdefaults()
+        sns.set_theme(style="whitegrid", context="notebook")
+        for key, value in plots.SEABORN_WHITEGRID_RC.items():
+            expected = mpl.rcParams[key]
+            if key == "lines.solid_capstyle":
+                expected = str(getattr(expected, "value", expected))
+            assert value == expected, key
+    with mpl.rc_context():
+        plots.use_kit_style()
+        assert mpl.rcParams["axes.grid"] and not mpl.rcParams["xtick.bottom"]
+        assert mpl.rcParams["font.size"] == 12  # KIT_RC on top
+
+
+@needs_cjk
+def test_cjk_font_found_without_rebuilding_the_font_cache(monkeypatch, tmp_path):
+    """A matplotlib font list without the CJK fonts (a stale cache): fontconfig's files only."""
+    family = plots.setup_cjk_font()
+    saved = list(fm.fontManager.ttflist)
+    cjk_files = {f.fname for f in saved if f.name in plots.CJK_FAMILIES}
+    monkeypatch.setattr(fm.fontManager, "ttflist", [f for f in saved if f.fname not in cjk_files])
+    fm.fontManager._findfont_cached.cache_clear()
+    monkeypatch.setattr(fm, "findSystemFonts", lambda *a, **k: pytest.fail("full font scan"))
+    monkeypatch.setattr(fm, "json_dump", lambda *a, **k: pytest.fail("font cache rewritten"))
+    monkeypatch.setattr(mpl, "get_cachedir", lambda: str(tmp_path))
+    assert plots.setup_cjk_font(font_dirs=()) == family
+    added = {f.fname for f in fm.fontManager.ttflist} - {f.fname for f in saved
+                                                          if f.fname not in cjk_files}
+    family_files = {f.fname for f in saved if f.name == family}
+    assert added == family_files  # only the chosen family's files were registered
+    remembered = (tmp_path / plots.CJK_CACHE_NAME).read_text(encoding="utf-8")
+    assert family in remembered
+    fm.fontManager._findfont_cached.cache_clear()
+
+
+# ----------------------------------------------------------- round 2: fast rendering
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_fast_canvas_is_pixel_identical_to_agg(lang):
+    def draw(canvas_cls):
+        fig = mpl.figure.Figure(figsize=(4, 3), dpi=80)
+        canvas = canvas_cls(fig)
+        ax = fig.add_subplot()
+        ax.plot([2016, 2020], [1, 3], label="河北" if lang == "zh" else "Hebei")
+        ax.set_title("地区生产总值 GDP" if lang == "zh" else "GDP, 100 million yuan")
+        ax.set_yticks([1, 2, 3], ["Inner Mongolia", "内蒙古", "Hebei"])
+        ax.legend()
+        for _ in range(2):  # the second draw uses the cached layouts
+            canvas.draw()
+        return np.asarray(canvas.buffer_rgba()).copy()
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    np.testing.assert_array_equal(draw(plots.FastCanvas), draw(FigureCanvasAgg))
+
+
+def test_canvas_png_size_and_mode():
+    from io import BytesIO
+
+    from PIL import Image
+
+    fig, ax = plots.new_figure(figsize=(5, 2), layout=None, dpi=60)
+    ax.plot([0, 1], [0, 1])
+    img = Image.open(BytesIO(plots.canvas_png(fig)))
+    assert img.size == (300, 120) and img.mode == "RGB"
+    fig.set_facecolor((1, 1, 1, 0))
+    assert Image.open(BytesIO(plots.canvas_png(fig))).mode == "RGBA"

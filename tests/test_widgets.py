@@ -392,3 +392,160 @@ def test_explorer_passes_breaks():
 def test_malformed_breaks_fail_early():
     with pytest.raises(TypeError, match="year"):
         FigurePanel("line", breaks=["2020"])
+
+
+# ------------------------------------------------------------------ round 2: vintages
+def _two_vintages(overlap: bool) -> pd.DataFrame:
+    """One series published in two pieces: 2016-2023 in vintage a, 2024 (or 2023-2024) in b."""
+    df = tidy()
+    b_years = (2023, 2024) if overlap else (2024,)
+    a = df[df.year <= 2023].assign(vintage="a")
+    b = df[df.year.isin(b_years)].assign(vintage="b")
+    return pd.concat([a, b], ignore_index=True)
+
+
+def test_explorer_accepts_vintages_whose_years_do_not_overlap_and_names_them():
+    dash = explorer(_two_vintages(overlap=False), source="province_gdp",
+                    denominators={"va_secondary": "gdp"})
+    fp = dash.figure
+    assert fp.render_count == 1
+    assert "a (2016-2023)" in fp.alt and "b (2024)" in fp.alt  # every vintage named
+    assert fp._lines["Hebei"].get_xdata()[-1] == 2024  # the 2024 piece is drawn
+    # a source that already names both vintages is left as it is
+    dash = explorer(_two_vintages(overlap=False), source="province_gdp, a, b")
+    assert "Source: province_gdp, a, b." in dash.figure.alt
+
+
+def test_explorer_refuses_overlapping_vintages_naming_years():
+    with pytest.raises(ValueError, match="one vintage") as err:
+        explorer(_two_vintages(overlap=True), source="s")
+    assert "'a' and 'b' both cover 2023" in str(err.value)
+
+
+def test_vintage_helpers():
+    from helpers.widgets import check_vintages, vintage_source
+
+    spans = check_vintages(_two_vintages(overlap=False))
+    assert spans == {"a": (2016, 2023), "b": (2024, 2024)}
+    # different indicators may come from different vintages in the same years
+    df = tidy()
+    mixed = pd.concat([df[df.indicator == "gdp"].assign(vintage="a"),
+                       df[df.indicator == "va_secondary"].assign(vintage="b")])
+    assert set(check_vintages(mixed)) == {"a", "b"}
+    assert vintage_source("t", {"a": (2016, 2016)}) == "t"
+    assert vintage_source("t, a", spans) == "t, a; vintages a (2016-2023), b (2024)"
+
+
+# ------------------------------------------------------- round 2: control panel options
+def test_choice_dropdown_value_reaches_the_selection():
+    panel = ControlPanel(BOHAI, ["gdp"], YEARS, choices={"coastal": "Coastal / inland",
+                                                          "zones": "Functional zones"},
+                         choice_label="Grouping", default_choice="zones")
+    calls = []
+    panel.observe(calls.append)
+    assert panel.value.choice == "zones" and panel.choice_widget.description == "Grouping"
+    assert panel.choice_widget.options[0] == ("Coastal / inland", "coastal")
+    panel.choice_widget.value = "coastal"
+    assert calls[-1].choice == "coastal" and calls[-1].key[-1] == "coastal"
+    assert Selection(("Hebei",), "gdp", (2016, 2024), "level").choice is None  # old form
+    with pytest.raises(ValueError, match="default_choice"):
+        ControlPanel(BOHAI, ["gdp"], YEARS, choices=["a"], default_choice="b")
+
+
+def test_panel_without_items_list_when_a_choice_is_given():
+    panel = ControlPanel([], ["gdp"], YEARS, choices=["coastal", "zones"], modes=())
+    assert panel.regions_widget.layout.display == "none"
+    assert panel.validate() is None and panel.value.regions == ()
+    assert panel.ok_text() == "Showing 2016-2024."
+    with pytest.raises(ValueError, match="at least one"):
+        ControlPanel([], ["gdp"], YEARS)  # still refused without choices
+
+
+def test_items_label_words_messages_for_the_list():
+    inds = ["broadband", "software", "pku"]
+    panel = ControlPanel(inds, ["ranks"], YEARS, modes=(), default_regions=inds,
+                         items_label="Indicators", region_labels={"pku": "PKU index"},
+                         indicator_label="View")
+    assert panel.regions_widget.description == "Indicators"
+    assert panel.indicator_widget.description == "View"
+    assert panel.ok_text() == "Indicators: 3 selected; 2016-2024."
+    panel.regions_widget.value = ()
+    msg = panel.status_text
+    assert msg.startswith("Nothing selected in Indicators") and "PKU index" in msg
+    assert "region" not in msg.lower()
+    zh = ControlPanel(inds, ["ranks"], YEARS, modes=(), items_label="指标", lang="zh")
+    zh.regions_widget.value = ()
+    assert zh.status_text.startswith("指标未选择任何项")
+
+
+def test_allow_empty_list_calls_back_with_no_items():
+    panel = ControlPanel(["urbanisation", "rd"], ["upgrading"], YEARS, modes=(),
+                         default_regions=[], items_label="Controls", allow_empty=True)
+    calls = []
+    panel.observe(calls.append)
+    assert panel.validate() is None
+    panel.regions_widget.value = ("rd",)
+    panel.regions_widget.value = ()
+    assert [c.regions for c in calls] == [("rd",), ()] and panel.status_text == ""
+
+
+def test_ok_message_template_and_function_in_dashboard():
+    panel = ControlPanel(BOHAI, ["gdp"], YEARS, ok_message="{n} shown, {start} to {end}")
+    build_dashboard(panel, FigurePanel("line", show_table=False),
+                    lambda sel: {"data": series(tidy())[lambda d: d.region.isin(sel.regions)]})
+    assert panel.status_text == "1 shown, 2016 to 2024"
+    panel = ControlPanel(BOHAI, ["gdp"], YEARS,
+                         ok_message=lambda sel: f"sample: {', '.join(sel.regions)}")
+    build_dashboard(panel, FigurePanel("line", show_table=False),
+                    lambda sel: {"data": series(tidy())[lambda d: d.region.isin(sel.regions)]})
+    panel.regions_widget.value = ("Hebei", "Tianjin")
+    assert panel.status_text == "sample: Hebei, Tianjin"
+
+
+# ---------------------------------------------------------- round 2: alt text, rendering
+def _dots(fp, data, *, color="black", **_):
+    """A custom updater: one dot per region; returns its own description."""
+    if not hasattr(fp, "dots"):
+        (fp.dots,) = fp.ax.plot([], [], "o")
+    fp.dots.set(data=(data["value"], np.arange(len(data))), color=color)
+    fp.ax.set_xlim(0, data["value"].max() * 1.1)
+    return f"Dot plot of {len(data)} values."
+
+
+def test_custom_updater_supplies_alt_text_and_update_can_override():
+    d = series(tidy()).query("year == 2024")
+    fp = FigurePanel("bar", updater=_dots)
+    fp.update(d, title="Dots", source="tbl, v")
+    assert fp.alt == "Dot plot of 5 values. Source: tbl, v."
+    assert not fp.alt.startswith("Bar chart")
+    fp.update(d, title="Dots", alt="Coefficient plot: beta 0.1 [0.0, 0.2].", color="red")
+    assert fp.alt == "Coefficient plot: beta 0.1 [0.0, 0.2]."
+    # cached revisits keep the supplied text
+    fp.update(d, title="Dots", alt="First.", key="k")
+    fp.update(d.assign(value=d.value * 2), title="Dots", key="k2")
+    fp.update(d, title="Dots", key="k")
+    assert fp.alt == "First."
+
+
+def test_figure_panel_renders_at_80_dpi_with_fast_canvas():
+    fp = FigurePanel("line")
+    fp.update(series(tidy()), title="GDP")
+    from io import BytesIO
+
+    from PIL import Image
+
+    img = Image.open(BytesIO(fp.png))
+    assert img.size == (640, 360) and img.mode == "RGB"  # 8 x 4.5 in at 80 dpi, opaque
+    assert isinstance(fp.fig.canvas, plots.FastCanvas)
+
+
+def test_line_legend_is_rebuilt_only_when_entries_change():
+    fp = FigurePanel("line")
+    d = series(tidy())
+    fp.update(d, title="A")
+    legend = fp.ax.get_legend()
+    fp.update(d.assign(value=d.value + 1), title="B")  # same regions: same legend
+    assert fp.ax.get_legend() is legend
+    fp.update(d[d.region.isin(["Hebei", "Beijing"])], title="C")
+    assert fp.ax.get_legend() is not legend
+    assert [t.get_text() for t in fp.ax.get_legend().get_texts()] == ["Hebei", "Beijing"]

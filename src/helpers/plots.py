@@ -30,8 +30,11 @@ from __future__ import annotations
 import base64
 import html
 import io
+import json
 import math
 import re
+import shutil
+import subprocess
 import warnings
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
@@ -42,7 +45,7 @@ import matplotlib.font_manager as fm
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
@@ -133,15 +136,17 @@ CJK_FAMILIES: tuple[str, ...] = (
     "Source Han Serif SC", "Noto Sans CJK TC", "Noto Sans CJK JP", "Microsoft YaHei", "SimHei",
     "PingFang SC", "Heiti SC",
 )
-#: Folders searched for CJK font files that matplotlib's cache may not know yet.
+#: Folders searched for CJK font files that matplotlib's cache may not know yet (only when
+#: fontconfig's ``fc-list`` is not available).
 FONT_DIRS: tuple[str, ...] = ("/usr/share/fonts", "/usr/local/share/fonts")
+#: File (in matplotlib's cache folder) remembering which font files hold the CJK family.
+CJK_CACHE_NAME = "hebei-kit-cjk-font.json"
 _CJK_FILE = re.compile(r"cjk|wqy|wenquanyi|sourcehan|notos(ans|erif)sc|simhei|msyh", re.I)
 #: Characters a CJK font must have to be accepted.
 CJK_PROBE = "河北省产业结构"
 
 _UNSET = object()
 _cjk_state: object = _UNSET  # family name, None (none found), or _UNSET (not searched yet)
-_cache_rebuilt = False
 _fallback_reported = False
 
 
@@ -178,6 +183,53 @@ def _register_files(paths: Iterable[Path]) -> int:
     return added
 
 
+def _fontconfig_cjk_files(candidates: Sequence[str]) -> list[str]:
+    """Font files of the first of ``candidates`` that fontconfig knows (``fc-list``).
+
+    One ``fc-list :lang=zh`` call (~15 ms) instead of matplotlib scanning every system font.
+    All files of the family are returned (Regular and Bold: titles are bold).
+    """
+    exe = shutil.which("fc-list")
+    if exe is None:
+        return []
+    try:
+        out = subprocess.run([exe, ":lang=zh", "family", "file"], capture_output=True,
+                             text=True, timeout=10, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    by_family: dict[str, list[str]] = {}
+    for line in out.splitlines():
+        path, _, families = line.partition(": ")
+        for fam in families.split(","):
+            by_family.setdefault(fam.strip(), []).append(path.strip())
+    for fam in candidates:
+        if by_family.get(fam):
+            return sorted(set(by_family[fam]))
+    return []
+
+
+def _cjk_cache_file() -> Path:
+    return Path(mpl.get_cachedir()) / CJK_CACHE_NAME
+
+
+def _cached_cjk_files() -> list[str]:
+    """Font files remembered by an earlier kernel (only those that still exist)."""
+    try:
+        files = json.loads(_cjk_cache_file().read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return [f for f in files if isinstance(f, str) and Path(f).is_file()]
+
+
+def _remember_cjk_files(family: str) -> None:
+    files = sorted({str(f.fname) for f in fm.fontManager.ttflist if f.name == family})
+    try:
+        _cjk_cache_file().write_text(json.dumps({"family": family, "files": files}),
+                                     encoding="utf-8")
+    except OSError:  # read-only cache folder: the lookup is simply repeated next time
+        pass
+
+
 def setup_cjk_font(
     candidates: Sequence[str] = CJK_FAMILIES,
     font_dirs: Sequence[str | Path] = FONT_DIRS,
@@ -185,11 +237,15 @@ def setup_cjk_font(
 ) -> str | None:
     """Find a CJK font, make it matplotlib's first sans-serif font, and return its family.
 
-    Steps: (1) look for ``candidates`` in matplotlib's font list, accepting a family only if
-    its glyph map covers :data:`CJK_PROBE` (河北省产业结构); (2) register CJK font files found
-    under ``font_dirs`` (Noto CJK ``.ttc`` files hold several families); (3) once per session,
-    if still none, add every system font matplotlib's cached list is missing and save the
-    cache (a stale cache from before ``fonts-noto-cjk`` was installed is the usual cause).
+    Steps, each only if the previous found nothing: (1) look for ``candidates`` in
+    matplotlib's font list, accepting a family only if its glyph map covers
+    :data:`CJK_PROBE` (河北省产业结构) - the usual case, a few milliseconds; (2) register the
+    font files an earlier kernel found (a small JSON file, :data:`CJK_CACHE_NAME`, in
+    matplotlib's cache folder); (3) ask fontconfig (``fc-list :lang=zh``) for the files of
+    the first candidate family and register only those (``FontManager.addfont``); (4)
+    without fontconfig, register CJK-named files found under ``font_dirs``. Matplotlib's
+    whole font cache is never rebuilt (that took ~1.8 s per kernel with a stale cache, e.g.
+    one made before ``fonts-noto-cjk`` was installed). Steps 2-3 remember what they found.
 
     With a family found, ``rcParams["font.sans-serif"]`` starts with it: Latin text and digits
     use the same font, and matplotlib's per-glyph fallback covers anything missing.
@@ -199,32 +255,29 @@ def setup_cjk_font(
 
     Args:
         candidates: family names to try, best first.
-        font_dirs: folders searched recursively for CJK font files.
-        rebuild: allow step (3).
+        font_dirs: folders searched recursively for CJK font files (step 4).
+        rebuild: allow the system lookups of steps 2-3 (False: only matplotlib's list and
+            ``font_dirs``).
 
     Returns:
         The family name, or None.
     """
-    global _cjk_state, _cache_rebuilt
+    global _cjk_state
     family = _first_cjk(candidates)
-    if family is None:
+    if family is None and rebuild:
+        for lookup in (_cached_cjk_files, lambda: _fontconfig_cjk_files(candidates)):
+            if _register_files(Path(f) for f in lookup()):
+                family = _first_cjk(candidates)
+            if family is not None:
+                _remember_cjk_files(family)
+                break
+    if family is None and not (rebuild and shutil.which("fc-list")):
         files = [
             p for d in font_dirs if Path(d).is_dir() for p in Path(d).rglob("*")
             if p.suffix.lower() in {".ttf", ".ttc", ".otf"} and _CJK_FILE.search(p.name)
         ]
         if _register_files(sorted(files)):
             family = _first_cjk(candidates)
-    if family is None and rebuild and not _cache_rebuilt:
-        _cache_rebuilt = True
-        if _register_files(Path(p) for p in sorted(fm.findSystemFonts())):
-            family = _first_cjk(candidates)
-            # save the completed list so the next kernel starts with it (json_dump is
-            # matplotlib's own cache writer)
-            cache = Path(mpl.get_cachedir()) / f"fontlist-v{fm.FontManager.__version__}.json"
-            try:
-                fm.json_dump(fm.fontManager, cache)
-            except OSError:
-                pass
     if family is not None:
         rest = [f for f in mpl.rcParams["font.sans-serif"] if f != family]
         mpl.rcParams["font.sans-serif"] = [family, *rest]
@@ -262,6 +315,40 @@ def plot_lang(lang: str) -> str:
 # Theme
 # --------------------------------------------------------------------------------------------
 
+#: seaborn's ``set_theme(style="whitegrid", context="notebook")`` as rcParams (the keys it
+#: changes from matplotlib's defaults), so that the theme does not import seaborn: importing
+#: it (with scipy) cost ~0.8-1.2 s per kernel. tests/test_plots.py checks these against
+#: seaborn itself. Left out: the colour cycle and sizes (:data:`KIT_RC` sets them),
+#: ``image.cmap`` ("rocket" exists only once seaborn is imported) and seaborn's colour codes.
+SEABORN_WHITEGRID_RC: dict[str, object] = {
+    "axes.axisbelow": True,
+    "axes.edgecolor": ".8",
+    "axes.grid": True,
+    "axes.labelcolor": ".15",
+    "axes.linewidth": 1.25,
+    "font.sans-serif": ["Arial", "DejaVu Sans", "Liberation Sans", "Bitstream Vera Sans",
+                        "sans-serif"],
+    "grid.color": ".8",
+    "grid.linewidth": 1.0,
+    "legend.title_fontsize": 12.0,
+    "lines.solid_capstyle": "round",
+    "patch.edgecolor": "w",
+    "patch.force_edgecolor": True,
+    "text.color": ".15",
+    "xtick.bottom": False,
+    "xtick.color": ".15",
+    "xtick.major.size": 6.0,
+    "xtick.major.width": 1.25,
+    "xtick.minor.size": 4.0,
+    "xtick.minor.width": 1.0,
+    "ytick.color": ".15",
+    "ytick.left": False,
+    "ytick.major.size": 6.0,
+    "ytick.major.width": 1.25,
+    "ytick.minor.size": 4.0,
+    "ytick.minor.width": 1.0,
+}
+
 #: rcParams of the kit theme (applied on top of seaborn's "whitegrid").
 KIT_RC: dict[str, object] = {
     "figure.figsize": (8.0, 4.5),
@@ -298,10 +385,12 @@ def use_kit_style() -> None:
     Builders (:func:`line_chart`, :func:`bar_chart`) use constrained layout; for your own
     figures pass ``layout="constrained"`` (not set globally: it would slow the fast
     :class:`helpers.widgets.FigurePanel`).
-    """
-    import seaborn as sns  # imported here: seaborn is only needed for the theme
 
-    sns.set_theme(style="whitegrid", context="notebook")
+    Fast (~10-20 ms once matplotlib is imported): seaborn's theme is applied from
+    :data:`SEABORN_WHITEGRID_RC` without importing seaborn, and the CJK font is looked up as
+    :func:`setup_cjk_font` describes (never by rebuilding matplotlib's font cache).
+    """
+    mpl.rcParams.update(SEABORN_WHITEGRID_RC)
     mpl.rcParams.update(KIT_RC)
     setup_cjk_font()
 
@@ -378,6 +467,7 @@ def alt_text(
     x: str = "year",
     y: str = "value",
     group: str = "region",
+    labels: Mapping[str, str] | None = None,
 ) -> str:
     """A plain-language description of a chart for screen readers.
 
@@ -392,13 +482,19 @@ def alt_text(
         highlight: region whose latest value is reported.
         source: table and vintage (see :func:`add_source_note`).
         lang: ``"en"`` or ``"zh"``.
+        labels: display names by group key (e.g. ``{"share_secondary": "第二产业"}``),
+            overriding the glossary's region names.
     """
     lang = validate_lang(lang)
     if kind not in ("line", "bar"):
         raise ValueError(f"kind must be 'line' or 'bar'; got {kind!r}")
+
+    def name_of(r: object) -> str:
+        return (labels or {}).get(r, region_label(str(r), lang))
+
     d = data[[group, x, y]]
     regions = list(dict.fromkeys(d[group]))
-    names = [region_label(r, lang) for r in regions]
+    names = [name_of(r) for r in regions]
     sep = " " if lang == "en" else ""
     valid = d.dropna(subset=[y])
     if kind == "line":
@@ -415,7 +511,7 @@ def alt_text(
         lo, hi = valid.loc[valid[y].idxmin()], valid.loc[valid[y].idxmax()]
 
         def where(row: pd.Series) -> str:
-            name = region_label(row[group], lang)
+            name = name_of(row[group])
             if kind == "bar":
                 return name
             return f"{name}, {row[x]}" if lang == "en" else f"{name}，{row[x]}年"
@@ -427,10 +523,10 @@ def alt_text(
             last = hv.loc[hv[x].idxmax()]
             if kind == "bar":
                 rank = int((valid[y] > last[y]).sum()) + 1
-                parts.append(t("alt_rank", lang, region=region_label(highlight, lang),
+                parts.append(t("alt_rank", lang, region=name_of(highlight),
                                value=fmt_number(last[y]), rank=rank, n=len(valid)))
             else:
-                parts.append(t("alt_highlight", lang, region=region_label(highlight, lang),
+                parts.append(t("alt_highlight", lang, region=name_of(highlight),
                                year=last[x], value=fmt_number(last[y])))
     n_missing = int(d[y].isna().sum())
     if n_missing:
@@ -474,6 +570,89 @@ def figure_png(fig: Figure, dpi: float | None = None, tight: bool = False,
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi or fig.dpi, bbox_inches="tight" if tight else None,
                 pil_kwargs={"compress_level": compress_level})
+    return buf.getvalue()
+
+
+class _LayoutCachingRenderer(RendererAgg):
+    """Agg renderer that lays out each distinct string once instead of on every draw.
+
+    Matplotlib 3.11 shapes every string with FreeType/raqm on each draw (about 0.5 ms per
+    string, the largest single cost of redrawing a 30-bar chart: ~40 tick labels and titles).
+    The glyph layout depends only on the string, the font files, size, dpi and hinting - not
+    on where the string is drawn - so it is cached (bounded). Glyphs are still rasterised at
+    their exact positions by matplotlib's own code, so the image is pixel-identical to the
+    plain renderer's (tests/test_plots.py checks this). Anything unusual (mathtext, font
+    features, a language tag, a matplotlib without these internals) takes the plain path.
+    """
+
+    MAX_LAYOUTS = 4096
+
+    def __init__(self, width: float, height: float, dpi: float) -> None:
+        super().__init__(width, height, dpi)
+        self._layouts: dict[tuple, list[tuple]] = {}
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):  # noqa: D102
+        plain = (ismath or not hasattr(self, "_draw_text_glyphs_and_boxes")
+                 or (mtext is not None and (mtext.get_fontfeatures() is not None
+                                            or mtext.get_language() is not None)))
+        if plain:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        size = prop.get_size_in_points()
+        flags = get_hinting_flag()
+        key = (tuple(fm.fontManager._find_fonts_by_props(prop)), s, size, self.dpi, flags)
+        items = self._layouts.get(key)
+        if items is None:
+            if len(self._layouts) >= self.MAX_LAYOUTS:
+                self._layouts.clear()
+            font = self._prepare_font(prop)
+            items = [(it.ft_object, it.glyph_index, it.x, it.y)
+                     for it in font._layout(s, flags=flags, features=None, language=None)]
+            self._layouts[key] = items
+        self._draw_text_glyphs_and_boxes(
+            gc, x, y, angle, ((obj, size, glyph, 0, 1, dx, dy) for obj, glyph, dx, dy in items),
+            [])
+        return None
+
+
+class FastCanvas(FigureCanvasAgg):
+    """Agg canvas for figures redrawn many times (:class:`helpers.widgets.FigurePanel`).
+
+    Same output as :class:`~matplotlib.backends.backend_agg.FigureCanvasAgg`; its renderer
+    (reused while the size and dpi stay the same) caches text layout
+    (:class:`_LayoutCachingRenderer`), and :func:`canvas_png` renders it without
+    ``savefig``'s per-call set-up.
+    """
+
+    def get_renderer(self) -> RendererAgg:  # noqa: D102
+        w, h = self.get_width_height(physical=True)
+        key = w, h, self.figure.dpi
+        if getattr(self, "_lastKey", None) != key or not isinstance(
+                getattr(self, "renderer", None), _LayoutCachingRenderer):
+            self.renderer = _LayoutCachingRenderer(w, h, self.figure.dpi)
+            self._lastKey = key
+        return self.renderer
+
+
+def canvas_png(fig: Figure, compress_level: int = 1) -> bytes:
+    """Draw ``fig`` on its own Agg canvas at the figure's dpi and encode the pixels as PNG.
+
+    Faster than ``savefig`` for a figure redrawn many times: no print set-up, no layout
+    engine, no tight bbox; an opaque figure is encoded as RGB (a quarter fewer bytes to
+    compress and to send). ``compress_level=1`` (zlib) is ~3x faster than the default 6 for
+    ~10% larger files.
+    """
+    from PIL import Image  # pillow is a matplotlib dependency
+
+    canvas = fig.canvas
+    if not isinstance(canvas, FigureCanvasAgg):
+        canvas = FastCanvas(fig)
+    canvas.draw()
+    w, h = canvas.get_width_height(physical=True)
+    img = Image.frombuffer("RGBA", (w, h), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    if mpl.colors.to_rgba(fig.get_facecolor())[3] >= 1.0:
+        img = img.convert("RGB")
+    buf = io.BytesIO()
+    img.save(buf, format="png", compress_level=compress_level)
     return buf.getvalue()
 
 
@@ -676,8 +855,14 @@ def line_chart(
     group: str = "region",
     labels: Mapping[str, str] | None = None,
     breaks: BreakSpec = None,
+    colors: Mapping[str, str] | None = None,
 ) -> tuple[Figure, Axes]:
     """One line per region over the years; Hebei highlighted and drawn on top.
+
+    Lines that are not regions (sectors, vintages): put the language-independent KEY in the
+    ``group`` column (``"share_secondary"``, ``"nbs_post5th_2026-03"``) and the translated
+    names in ``labels``. Colours are assigned from the keys (:func:`region_colors`), so a
+    sector keeps its colour in English and Chinese; ``colors`` fixes any of them.
 
     Args:
         data: tidy frame with ``region``, ``year``, ``value`` (other column names via
@@ -689,10 +874,13 @@ def line_chart(
             the distribution of all provinces).
         lang: language of region names, the source prefix and the alt text.
         ax: draw into this Axes instead of a new figure.
-        labels: legend names by region, overriding the glossary's region names.
+        labels: legend names by region (or group key), overriding the glossary's region
+            names; also used in the alt text.
         breaks: series breaks (see :func:`normalize_breaks`), e.g. ``{2020: "employment
             basis changes"}``: lines are not joined across a break, which is marked by a
             dashed vertical line with its note (and mentioned in the alt text).
+        colors: colour by group key (or by displayed label), overriding the automatic
+            colours, e.g. ``{"share_secondary": HEBEI_COLOR}``.
 
     Returns:
         ``(fig, ax)``; alt text is attached for :func:`show`.
@@ -700,7 +888,11 @@ def line_chart(
     lang = plot_lang(lang)
     fig, ax = (ax.figure, ax) if ax is not None else new_figure()
     regions = list(dict.fromkeys(data[group]))
-    colors = region_colors(regions, highlight, context=context)
+    palette = region_colors(regions, highlight, context=context)
+    for r in regions:
+        fixed = (colors or {}).get(r, (colors or {}).get((labels or {}).get(r, r)))
+        if fixed is not None:
+            palette[r] = fixed
     own: list = []  # this call's lines: legend entries before other labelled artists
     for r in sorted(regions, key=lambda r: r == highlight):  # highlight last = on top
         d = data[data[group] == r].sort_values(x)
@@ -708,7 +900,7 @@ def line_chart(
         name = (labels or {}).get(r, region_label(r, lang))
         xs, ys = split_at_breaks(d[x].to_numpy(dtype=float), d[y].to_numpy(dtype=float),
                                  breaks)
-        own += ax.plot(xs, ys, color=colors[r],
+        own += ax.plot(xs, ys, color=palette[r],
                 lw=HIGHLIGHT_LINEWIDTH if is_hi else (CONTEXT_LINEWIDTH if context
                                                      else OTHER_LINEWIDTH),
                 zorder=3 if is_hi else 2, label=name if (is_hi or not context) else None,
@@ -735,7 +927,7 @@ def line_chart(
     if source:
         add_source_note(fig, source, lang)
     alt = alt_text(data, kind="line", title=title, ylabel=ylabel, highlight=highlight,
-                   source=source, lang=lang, x=x, y=y, group=group)
+                   source=source, lang=lang, x=x, y=y, group=group, labels=labels)
     set_alt_text(fig, " ".join([alt, *(break_alt_text(b, lang) for b in marks)]))
     return fig, ax
 
@@ -798,3 +990,99 @@ def bar_chart(
     set_alt_text(fig, alt_text(d, kind="bar", title=title, ylabel=ylabel, highlight=highlight,
                                source=source, lang=lang, x=x, y=y, group=group))
     return fig, ax
+
+
+def grouped_bar_chart(
+    data: pd.DataFrame,
+    *,
+    title: str = "",
+    ylabel: str = "",
+    source: str | None = None,
+    lang: str = "en",
+    ax: Axes | None = None,
+    x: str = "year",
+    y: str = "value",
+    group: str = "series",
+    labels: Mapping[str, str] | None = None,
+    colors: Mapping[str, str] | None = None,
+    highlight: str | None = None,
+    zero_line: bool = True,
+) -> tuple[Figure, Axes]:
+    """Bars of several series side by side at each x (e.g. two census revisions by year).
+
+    Args:
+        data: tidy frame with ``x`` (year), ``group`` (series key) and ``y`` (value).
+            Missing values leave an empty slot (no bar, never zero-filled in the alt text).
+        title, ylabel: text in the chosen language.
+        source: ``"<table>, <vintage>"`` for the source note.
+        lang: language of the source prefix and the alt text.
+        labels: legend names by series key (keys stay language-independent, so colours
+            do not change with the language).
+        colors: colour by series key; the others follow :func:`region_colors` on the keys
+            (``highlight`` gets :data:`HEBEI_COLOR`).
+        zero_line: draw a black line at 0 (for changes and gaps).
+
+    Returns:
+        ``(fig, ax)``; alt text (series, years, each series' range, source) is attached for
+        :func:`show`.
+    """
+    lang = plot_lang(lang)
+    fig, ax = (ax.figure, ax) if ax is not None else new_figure()
+    keys = list(dict.fromkeys(data[group]))
+    palette = region_colors(keys, highlight if highlight is not None else ())
+    palette.update({k: c for k, c in (colors or {}).items() if k in palette})
+    width = 0.8 / max(len(keys), 1)
+    for i, k in enumerate(keys):
+        d = data[data[group] == k].dropna(subset=[y]).sort_values(x)
+        offset = (i - (len(keys) - 1) / 2) * width
+        ax.bar(d[x].to_numpy(dtype=float) + offset, d[y].to_numpy(dtype=float), width=width,
+               color=palette[k], label=(labels or {}).get(k, k))
+    if zero_line:
+        ax.axhline(0, color="black", lw=1)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(axis="x", visible=False)
+    _thousands(ax.yaxis, data[y])
+    _axis_labels(ax, title, "", ylabel)
+    if keys:
+        ax.legend(loc="best")
+    if source:
+        add_source_note(fig, source, lang)
+    set_alt_text(fig, grouped_bar_alt_text(data, title=title, ylabel=ylabel, source=source,
+                                           lang=lang, x=x, y=y, group=group, labels=labels))
+    return fig, ax
+
+
+def grouped_bar_alt_text(
+    data: pd.DataFrame,
+    *,
+    title: str = "",
+    ylabel: str = "",
+    source: str | None = None,
+    lang: str = "en",
+    x: str = "year",
+    y: str = "value",
+    group: str = "series",
+    labels: Mapping[str, str] | None = None,
+) -> str:
+    """Alt text of :func:`grouped_bar_chart`: what is drawn, each series' range, the source."""
+    lang = validate_lang(lang)
+    keys = list(dict.fromkeys(data[group]))
+    names = [(labels or {}).get(k, k) for k in keys]
+    xs = sorted(data[x].dropna().unique())
+    parts = [t("alt_grouped_bar", lang, title=title, ylabel=ylabel, n=len(keys),
+               series=join(names, lang), start=_year_text(xs[0]) if xs else "",
+               end=_year_text(xs[-1]) if xs else "")]
+    for k, name in zip(keys, names, strict=True):
+        d = data[(data[group] == k)].dropna(subset=[y])
+        if d.empty:
+            continue
+        lo, hi = d.loc[d[y].idxmin()], d.loc[d[y].idxmax()]
+        parts.append(t("alt_series_range", lang, name=name, min=fmt_number(lo[y]),
+                       min_x=_year_text(lo[x]), max=fmt_number(hi[y]),
+                       max_x=_year_text(hi[x])))
+    n_missing = int(data[y].isna().sum())
+    if n_missing:
+        parts.append(t("alt_missing", lang, n=n_missing))
+    if source:
+        parts.append(t("alt_source", lang, source=source))
+    return (" " if lang == "en" else "").join(parts)

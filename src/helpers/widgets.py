@@ -35,10 +35,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
-import matplotlib as mpl
 import numpy as np
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import (
     FixedFormatter,
@@ -68,17 +66,21 @@ class Selection:
         indicator: indicator code (e.g. ``"va_secondary"``).
         years: ``(start, end)``, inclusive.
         mode: ``"level"``, ``"share"`` or ``"index"``.
+        choice: value of the panel's optional single-choice dropdown (``choices=``), or None
+            when the panel has none (e.g. the grouping of lesson 03, the outcome of 05).
     """
 
     regions: tuple[str, ...]
     indicator: str
     years: tuple[int, int]
     mode: str
+    choice: str | None = None
 
     @property
     def key(self) -> tuple:
         """Hashable key for caches."""
-        return (self.regions, self.indicator, self.years, self.mode)
+        base = (self.regions, self.indicator, self.years, self.mode)
+        return base if self.choice is None else (*base, self.choice)
 
 
 def _listing(values: Sequence[object], limit: int = 12) -> str:
@@ -94,18 +96,35 @@ def validate_selection(
     years: Sequence[int],
     modes: Sequence[str] = MODES,
     lang: str = "en",
+    allow_empty: bool = False,
+    items_label: str | None = None,
+    item_labels: Mapping[str, str] | None = None,
 ) -> str | None:
     """The problem with ``sel`` as a message naming the allowed values, or None if it is valid.
 
-    Checks, in order: at least one region, all regions known, the indicator known, the mode
-    offered, and at least one data year inside the year range.
+    Checks, in order: at least one region (unless ``allow_empty``), all regions known, the
+    indicator known, the mode offered, and at least one data year inside the year range.
+
+    Args:
+        allow_empty: an empty selection list is valid (e.g. "no controls").
+        items_label: what the selection list holds when it is not regions (e.g.
+            "Indicators"); messages then name it instead of "region".
+        item_labels: display names of the list's items (default: region names).
     """
-    if not sel.regions:
-        return t("msg_no_regions", lang, allowed=_listing([region_label(r, lang)
-                                                            for r in regions]))
+    def shown(r: str) -> str:
+        return (item_labels or {}).get(r, region_label(r, lang))
+
+    if not sel.regions and not allow_empty:
+        allowed = _listing([shown(r) for r in regions])
+        if items_label is None:
+            return t("msg_no_regions", lang, allowed=allowed)
+        return t("msg_no_items", lang, items=items_label, allowed=allowed)
     bad = [r for r in sel.regions if r not in regions]
     if bad:
-        return t("msg_unknown_regions", lang, bad=", ".join(bad), allowed=_listing(regions))
+        if items_label is None:
+            return t("msg_unknown_regions", lang, bad=", ".join(bad), allowed=_listing(regions))
+        return t("msg_unknown_items", lang, items=items_label, bad=", ".join(bad),
+                 allowed=_listing(regions))
     if sel.indicator not in indicators:
         return t("msg_unknown_indicator", lang, bad=sel.indicator, allowed=_listing(indicators))
     if modes and sel.mode not in modes:
@@ -127,6 +146,11 @@ def _status_html(text: str, kind: str) -> str:
 class ControlPanel:
     """The kit's one control panel: regions, indicator, year range and display mode.
 
+    The multi-select list usually offers regions; with ``items_label`` it offers anything
+    else (indicators, regression controls), and ``allow_empty`` lets it be empty. An optional
+    single-choice dropdown (``choices``) adds one more setting (a grouping, an outcome) whose
+    value arrives as ``selection.choice``.
+
     Args:
         regions: region names offered (English, as in the data).
         indicators: indicator codes offered.
@@ -138,17 +162,39 @@ class ControlPanel:
         default_mode: initial mode (default the first of ``modes``).
         lang: ``"en"`` or ``"zh"`` for every description and message.
         region_labels, indicator_labels: display names overriding the glossary.
+        items_label: description of the multi-select list when it does not hold regions
+            (e.g. ``t("indicators", lang)``, ``t("controls", lang)``); status messages then
+            name it ("Nothing selected in Indicators", "Indicators: 3 selected; ...").
+        allow_empty: an empty list is a valid selection (e.g. "no controls"); the callbacks
+            then get ``selection.regions == ()``.
+        indicator_label: description of the indicator dropdown (default "Indicator").
+        choices: options of an extra single-choice dropdown: codes, or ``{code: label}``.
+            Its value is ``selection.choice``. With ``choices``, ``regions`` may be empty:
+            the list is then hidden and ``selection.regions`` is ``()``.
+        choice_label: description of that dropdown.
+        default_choice: its initial value (default the first option).
+        ok_message: status text after a successful update (:meth:`ok_text`): a template
+            with ``{n}``, ``{start}``, ``{end}``, ``{items}``, ``{choice}``, or a function of
+            the selection returning the text (e.g. the sample an index was computed on).
+            Default: "Showing N region(s), start-end" (worded for ``items_label`` if given).
 
     Attributes:
         widget: the ipywidgets ``VBox`` (the panel also displays itself).
         status: ``HTML`` status line (``role="status"``) with validation messages.
         log: ``Output`` widget holding tracebacks of failed callbacks.
+        choice_widget: the single-choice ``Dropdown`` (None without ``choices``).
 
     Example::
 
         panel = ControlPanel(["Hebei", "Beijing"], ["gdp"], range(2016, 2025), lang="zh")
         panel.observe(lambda sel: print(sel.regions, sel.years))
         panel
+
+        # a list of regression controls (may be empty) and an outcome dropdown
+        ControlPanel(["urbanisation", "rd_intensity"], ["beta"], range(2016, 2023), modes=(),
+                     items_label=t("controls", lang), allow_empty=True, default_regions=[],
+                     choices={"upgrading": "Upgrading", "advancement": "Advancement"},
+                     choice_label=t("outcome", lang))
     """
 
     def __init__(
@@ -165,19 +211,39 @@ class ControlPanel:
         lang: str = "en",
         region_labels: Mapping[str, str] | None = None,
         indicator_labels: Mapping[str, str] | None = None,
+        items_label: str | None = None,
+        allow_empty: bool = False,
+        indicator_label: str | None = None,
+        choices: Sequence[str] | Mapping[str, str] | None = None,
+        choice_label: str | None = None,
+        default_choice: str | None = None,
+        ok_message: str | Callable[[Selection], str] | None = None,
     ) -> None:
         self.lang = validate_lang(lang)
         self.regions = list(dict.fromkeys(regions))
         self.indicators = list(dict.fromkeys(indicators))
         self.years = sorted({int(y) for y in years})
         self.modes = tuple(modes)
-        if not self.regions or not self.indicators or not self.years:
+        self.items_label = items_label
+        self.allow_empty = bool(allow_empty)
+        self.ok_message = ok_message
+        choice_opts = (dict(choices) if isinstance(choices, Mapping)
+                       else {c: c for c in choices} if choices is not None else {})
+        self.choices = list(choice_opts)
+        if choices is not None and not self.choices:
+            raise ValueError("choices must offer at least one option")
+        if ((not self.regions and not self.choices) or not self.indicators
+                or not self.years):
             raise ValueError("ControlPanel needs at least one region, indicator and year; got "
                              f"{len(self.regions)}, {len(self.indicators)}, {len(self.years)}")
         bad_modes = [m for m in self.modes if m not in MODES]
         if bad_modes:
             raise ValueError(f"unknown modes {bad_modes}; allowed: {', '.join(MODES)}")
+        if default_choice is not None and default_choice not in choice_opts:
+            raise ValueError(f"default_choice {default_choice!r} is not among the choices "
+                             f"offered: {_listing(self.choices)}")
         rl, il = dict(region_labels or {}), dict(indicator_labels or {})
+        self._item_labels = rl
         if default_regions is None:
             default_regions = ["Hebei"] if "Hebei" in self.regions else self.regions[:1]
         missing = [r for r in default_regions if r not in self.regions]
@@ -190,12 +256,19 @@ class ControlPanel:
         style = {"description_width": "8em"}
         self.regions_widget = widgets.SelectMultiple(
             options=[(rl.get(r, region_label(r, L)), r) for r in self.regions],
-            value=tuple(default_regions), rows=min(8, len(self.regions)),
-            description=t("regions", L), style=style,
+            value=tuple(default_regions), rows=max(1, min(8, len(self.regions))),
+            description=items_label or t("regions", L), style=style,
+            layout=widgets.Layout(display=None if self.regions else "none"),
         )
+        self.choice_widget = widgets.Dropdown(
+            options=[(lab, c) for c, lab in choice_opts.items()],
+            value=default_choice or self.choices[0], description=choice_label or "",
+            style=style, layout=widgets.Layout(width="28em"),
+        ) if self.choices else None
         self.indicator_widget = widgets.Dropdown(
             options=[(il.get(i, label(i, L)), i) for i in self.indicators],
-            value=default_indicator or self.indicators[0], description=t("indicator", L),
+            value=default_indicator or self.indicators[0],
+            description=indicator_label or t("indicator", L),
             style=style, layout=widgets.Layout(width="28em"),
         )
         self.years_widget = widgets.IntRangeSlider(
@@ -210,16 +283,17 @@ class ControlPanel:
         )
         self.status = widgets.HTML(_status_html("", "info"))
         self.log = widgets.Output(layout=widgets.Layout(max_height="12em", overflow="auto"))
+        column = [self.choice_widget] if self.choice_widget is not None else []
         self.widget = widgets.VBox([
             widgets.HBox([self.regions_widget,
-                          widgets.VBox([self.indicator_widget, self.years_widget,
+                          widgets.VBox([*column, self.indicator_widget, self.years_widget,
                                         self.mode_widget])]),
             self.status,
         ])
         self._callbacks: list[Callable[[Selection], Any]] = []
         self.last_valid: Selection | None = self.value if self.validate() is None else None
         for w in (self.regions_widget, self.indicator_widget, self.years_widget,
-                  self.mode_widget):
+                  self.mode_widget, *column):
             w.observe(self._on_change, names="value")
 
     @classmethod
@@ -237,14 +311,34 @@ class ControlPanel:
     def value(self) -> Selection:
         """The current :class:`Selection` (valid or not; see :meth:`validate`)."""
         start, end = self.years_widget.value
+        choice = self.choice_widget.value if self.choice_widget is not None else None
         return Selection(tuple(self.regions_widget.value), self.indicator_widget.value,
-                         (int(start), int(end)), self.mode_widget.value)
+                         (int(start), int(end)), self.mode_widget.value, choice)
 
     def validate(self, sel: Selection | None = None) -> str | None:
         """Problem with ``sel`` (default: the current selection) or None."""
         return validate_selection(sel or self.value, regions=self.regions,
                                   indicators=self.indicators, years=self.years,
-                                  modes=self.modes, lang=self.lang)
+                                  modes=self.modes, lang=self.lang,
+                                  allow_empty=self.allow_empty or not self.regions,
+                                  items_label=self.items_label, item_labels=self._item_labels)
+
+    def ok_text(self, sel: Selection | None = None) -> str:
+        """Status text after a successful update of ``sel`` (see ``ok_message``)."""
+        sel = sel or self.value
+        start, end = sel.years
+        if callable(self.ok_message):
+            return self.ok_message(sel)
+        if self.ok_message is not None:
+            return self.ok_message.format(n=len(sel.regions), start=start, end=end,
+                                          items=self.items_label or t("regions", self.lang),
+                                          choice=sel.choice)
+        if not self.regions:
+            return t("msg_ok_years", self.lang, start=start, end=end)
+        if self.items_label is not None:
+            return t("msg_ok_items", self.lang, items=self.items_label, n=len(sel.regions),
+                     start=start, end=end)
+        return t("msg_ok", self.lang, n=len(sel.regions), start=start, end=end)
 
     def set_status(self, text: str = "", kind: str = "info") -> None:
         """Show ``text`` in the status line (``kind``: ``"info"`` or ``"error"``)."""
@@ -347,7 +441,13 @@ class DataTable:
         self.html.value = self.table_html() if shown else ""
 
 
-Updater = Callable[..., None]
+Updater = Callable[..., str | None]
+
+
+def _set_text(text: Any, value: str) -> None:
+    """Set a Text artist's string only if it changed (keeps matplotlib's caches warm)."""
+    if text.get_text() != value:
+        text.set_text(value)
 _DEFAULT = object()  # "not given": use the panel's setting
 
 
@@ -395,8 +495,12 @@ def _update_lines(panel: FigurePanel, data: pd.DataFrame, *,
                  marker="o" if is_hi else "", markersize=4, label=region_label(r, lang))
         handles.append(line)
     handles.sort(key=lambda h: h.get_color() != plots.HEBEI_COLOR)
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
-              fontsize=11, handlelength=1.6)
+    # a new legend only when its entries change (building one measures every entry)
+    legend_key = tuple((id(h), h.get_label(), h.get_color()) for h in handles)
+    if ax.get_legend() is None or getattr(panel, "_legend_key", None) != legend_key:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                  borderaxespad=0, fontsize=11, handlelength=1.6)
+        panel._legend_key = legend_key
     years = data["year"].to_numpy(dtype=float)
     marks = plots.break_marks(years, breaks, lang)
     for i, (x, _, _, note) in enumerate(marks):
@@ -436,8 +540,12 @@ def _update_bars(panel: FigurePanel, data: pd.DataFrame, **_: Any) -> None:
     for rect, v, r in zip(panel._bars, vals, d["region"], strict=True):
         rect.set_width(0.0 if np.isnan(v) else v)
         rect.set_color(plots.HEBEI_COLOR if r == panel.highlight else plots.CONTEXT_COLOR)
-    # names change order with the values: swap the formatter, keep the fixed locator
-    ax.yaxis.set_major_formatter(FixedFormatter([region_label(r, lang) for r in d["region"]]))
+    # names change order with the values: swap the formatter (only when the order changed),
+    # keep the fixed locator
+    names = [region_label(r, lang) for r in d["region"]]
+    fmt = ax.yaxis.get_major_formatter()
+    if not (isinstance(fmt, FixedFormatter) and list(fmt.seq) == names):
+        ax.yaxis.set_major_formatter(FixedFormatter(names))
     finite = vals[np.isfinite(vals)]
     if finite.size:
         lo, hi = min(0.0, finite.min()), max(0.0, finite.max())
@@ -460,12 +568,16 @@ class FigurePanel:
         kind: ``"line"`` (one line per region over the years) or ``"bar"`` (one bar per region
             in the last year of the data), or use ``updater``.
         figsize: inches (default 8 x 4.5; 8 x 7.5 for bars, room for 31 provinces).
-        dpi: render resolution (80-100 keeps updates fast and sharp enough).
+        dpi: render resolution (default 80: an 8-inch figure is 640 px wide, sharp in a
+            notebook column and ~20% cheaper to draw and encode than 90).
         cache_size: number of rendered selections kept.
         highlight: region drawn in :data:`helpers.plots.HEBEI_COLOR`.
         lang: language of region names, the source prefix and the alt text.
         updater: ``updater(panel, data, **kwargs)`` that updates ``panel.ax``'s artists for a
             custom chart; title, labels, source note and rendering are done by the panel.
+            It may return the chart's alt text (a string describing what it draws: "Coefficient
+            plot: ..."); otherwise the alt text is the generic line/bar description, unless
+            :meth:`update` gets ``alt=``.
         show_table: add a :class:`DataTable` ("Show the data") beneath the figure.
         breaks: series breaks of a ``"line"`` panel, e.g. ``{2020: "employment basis
             changes"}`` (2020 = first year of the new series; forms in
@@ -490,7 +602,7 @@ class FigurePanel:
         kind: str = "line",
         *,
         figsize: tuple[float, float] | None = None,
-        dpi: float = 90,
+        dpi: float = 80,
         cache_size: int = 64,
         highlight: str = "Hebei",
         lang: str = "en",
@@ -512,7 +624,8 @@ class FigurePanel:
         # auto-displayed in a cell output and never leaks between cells.
         figsize = figsize or ((8.0, 7.5) if kind == "bar" else (8.0, 4.5))
         self.fig = Figure(figsize=figsize, dpi=dpi, layout="none")
-        FigureCanvasAgg(self.fig)
+        # plots.FastCanvas: Agg with text layout cached across redraws (same pixels)
+        plots.FastCanvas(self.fig)
         self.ax = self.fig.add_subplot()
         # Fixed margins instead of constrained layout: the layout solver would run on every
         # render. Room on the right for the legend (line) / on the left for names (bar).
@@ -566,6 +679,7 @@ class FigurePanel:
         ylabel: str = "",
         source: str | None = None,
         key: Hashable | None = None,
+        alt: str | None = None,
         **kwargs: Any,
     ) -> None:
         """Show ``data`` (tidy: region, year, value), reusing the cache when ``key`` is given.
@@ -575,25 +689,32 @@ class FigurePanel:
             title, xlabel, ylabel: text in the panel's language.
             source: ``"<table>, <vintage>"``; shown beneath the chart and in the alt text.
             key: cache key (e.g. ``(selection.key, lang)``); None disables caching.
+            alt: alt text describing the chart (what kind of chart, what it shows, key
+                values), for custom charts; the source sentence is added. Default: the text
+                the updater returns, else the generic line/bar description.
             **kwargs: passed to the updater: ``breaks=`` for a ``"line"`` panel (overrides
                 the panel's ``breaks`` for this update), anything for a custom ``updater``.
         """
         if key is not None and self.show_cached(key):
             return
         self._alt_extra = []
-        self._updater(self, data, **kwargs)
-        self._title.set_text(title)
-        self.ax.set_xlabel(xlabel)
-        self.ax.set_ylabel(ylabel)
-        self._source.set_text(plots.source_line(source, self.plot_lang) if source else "")
-        # savefig re-applies the rcParams layout engine after saving a figure that has none;
-        # keep it off, or every render would run the constrained-layout solver
-        with mpl.rc_context({"figure.constrained_layout.use": False, "figure.autolayout": False}):
-            png = plots.figure_png(self.fig, dpi=self.dpi, compress_level=1)
+        described = self._updater(self, data, **kwargs)
+        _set_text(self._title, title)
+        _set_text(self.ax.xaxis.label, xlabel)
+        _set_text(self.ax.yaxis.label, ylabel)
+        _set_text(self._source, plots.source_line(source, self.plot_lang) if source else "")
+        # draw + encode on the panel's own canvas: no savefig set-up, no layout engine (the
+        # margins are fixed), no tight bbox
+        png = plots.canvas_png(self.fig, compress_level=1)
         self.render_count += 1
-        alt = plots.alt_text(data, kind="bar" if self.kind == "bar" else "line", title=title,
-                             ylabel=ylabel, highlight=self.highlight, source=source,
-                             lang=self.plot_lang)
+        if alt is None and isinstance(described, str) and described.strip():
+            alt = described.strip()
+        if alt is None:
+            alt = plots.alt_text(data, kind="bar" if self.kind == "bar" else "line",
+                                 title=title, ylabel=ylabel, highlight=self.highlight,
+                                 source=source, lang=self.plot_lang)
+        elif source:
+            alt = " ".join([alt, t("alt_source", self.plot_lang, source=source)])
         alt = " ".join([alt, *self._alt_extra])
         if key is not None:
             self._cache[key] = (png, alt, data, source)
@@ -664,11 +785,11 @@ def build_dashboard(
             spec = dict(prepare(sel))
             data = spec.pop("data")
             if data is None or data.empty or data["value"].isna().all():
-                what = f"{_listing(sel.regions)}, {sel.indicator}, {sel.years[0]}-{sel.years[1]}"
+                what = ", ".join([*([_listing(sel.regions)] if sel.regions else []),
+                                  sel.indicator, f"{sel.years[0]}-{sel.years[1]}"])
                 raise SelectionError(t("msg_no_data", lang, what=what))
             figure_panel.update(data, key=key, **spec)
-        start, end = sel.years
-        panel.set_status(t("msg_ok", lang, n=len(sel.regions), start=start, end=end), "info")
+        panel.set_status(panel.ok_text(sel), "info")
 
     panel.observe(redraw)
     panel.notify()  # draw the initial selection
@@ -729,6 +850,61 @@ def apply_mode(
     raise SelectionError(t("msg_unknown_mode", lang, bad=sel.mode, allowed=", ".join(MODES)))
 
 
+def vintage_spans(data: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """First and last year of each vintage in a tidy frame, in order of first year."""
+    if "vintage" not in data.columns:
+        return {}
+    spans = data.dropna(subset=["vintage"]).groupby("vintage")["year"].agg(["min", "max"])
+    spans = spans.sort_values(["min", "max"])
+    return {str(v): (int(lo), int(hi)) for v, (lo, hi) in spans.iterrows()}
+
+
+def check_vintages(data: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """Vintages of ``data`` that together form ONE series, or ValueError for a silent splice.
+
+    Several vintages are accepted when, for every indicator, their years do not overlap: one
+    revised series published in pieces (e.g. ``province_gdp``: 2016-2023 in one NBS export,
+    2024 in the next). Overlapping years would mean two publications of the same figures, and
+    a chart mixing them would splice revisions silently.
+
+    Returns:
+        ``{vintage: (first year, last year)}`` (see :func:`vintage_spans`).
+
+    Raises:
+        ValueError: naming the indicator, the vintages and the years they share.
+    """
+    if "vintage" not in data.columns or data["vintage"].nunique() <= 1:
+        return vintage_spans(data)
+    for ind, g in data.groupby("indicator", sort=False):
+        years = g.groupby("vintage")["year"].apply(lambda y: set(y.astype(int)))
+        seen: dict[int, str] = {}
+        for vin, ys in years.items():
+            shared = sorted(y for y in ys if y in seen)
+            if shared:
+                raise ValueError(
+                    f"explorer() needs one vintage per indicator and year; for {ind!r} the "
+                    f"vintages {seen[shared[0]]!r} and {vin!r} both cover {_listing(shared)} (two "
+                    "publications of the same figures: a chart would splice them silently). "
+                    "Filter one with data[data['vintage'] == ...] and compare vintages in "
+                    "their own chart.")
+            seen.update(dict.fromkeys(ys, str(vin)))
+    return vintage_spans(data)
+
+
+def vintage_source(source: str, spans: Mapping[str, tuple[int, int]]) -> str:
+    """``source`` naming every vintage: those it does not mention are appended with years.
+
+    ``vintage_source("province_gdp", {"a": (2016, 2023), "b": (2024, 2024)})`` gives
+    ``"province_gdp; vintages a (2016-2023), b (2024)"``.
+    """
+    missing = [v for v in spans if v not in source]
+    if len(spans) < 2 or not missing:
+        return source
+    parts = [f"{v} ({lo}-{hi})" if lo != hi else f"{v} ({lo})"
+             for v, (lo, hi) in spans.items()]
+    return f"{source}; vintages {', '.join(parts)}"
+
+
 def explorer(
     data: pd.DataFrame,
     *,
@@ -745,9 +921,12 @@ def explorer(
     """A complete explorer for one tidy table: control panel + fast figure + data table.
 
     Args:
-        data: tidy frame (region, year, indicator, value[, unit, vintage]) of ONE vintage.
+        data: tidy frame (region, year, indicator, value[, unit, vintage]) of ONE series per
+            indicator: one vintage, or several whose years do not overlap (one revised
+            series published in pieces, e.g. ``province_gdp`` 2016-2023 + 2024).
         source: ``"<table>, <vintage>"`` shown beneath the chart, or a function of the
-            selection returning it.
+            selection returning it. With several vintages, any vintage it does not name is
+            added with its years (:func:`vintage_source`).
         kind: ``"line"`` or ``"bar"`` (bar shows the last year of the range).
         lang: ``"en"`` or ``"zh"``.
         modes: display modes offered; ``"share"`` needs ``denominators``.
@@ -759,13 +938,11 @@ def explorer(
         **panel_kwargs: passed to :class:`ControlPanel` (defaults, labels).
 
     Raises:
-        ValueError: if ``data`` mixes vintages (compare vintages in their own chart).
+        ValueError: if two vintages cover the same years of an indicator (a silent splice;
+            compare vintages in their own chart), see :func:`check_vintages`.
     """
     lang = validate_lang(lang)
-    if "vintage" in data.columns and data["vintage"].nunique() > 1:
-        raise ValueError("explorer() needs one vintage; the data has "
-                         f"{sorted(data['vintage'].unique())}: filter one with "
-                         "data[data['vintage'] == ...]")
+    spans = check_vintages(data)
     if "share" in modes and not denominators:
         modes = tuple(m for m in modes if m != "share")
     by_indicator = {k: g for k, g in data.groupby("indicator", sort=False)}
@@ -778,7 +955,8 @@ def explorer(
         sub = pd.concat([by_indicator[i] for i in needed if i in by_indicator])
         d, default_title, ylabel = apply_mode(sub, sel, denominators, fig.plot_lang)
         ttl = title(sel) if title else default_title
+        src = source(sel) if callable(source) else source
         return {"data": d, "title": ttl, "ylabel": ylabel,
-                "source": source(sel) if callable(source) else source}
+                "source": vintage_source(src, spans) if src else src}
 
     return build_dashboard(panel, fig, prepare)
