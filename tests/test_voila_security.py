@@ -143,3 +143,19 @@ def test_presentation_defaults_are_private_and_bounded():
     # another address only when asked for
     assert "--Voila.ip=0.0.0.0" in present.voila_args(8866, ip="0.0.0.0")
 
+
+
+def test_serving_a_network_requires_a_token(monkeypatch, capsys):
+    """``python -m helpers.present --ip 0.0.0.0`` never serves without a token."""
+    from helpers import present
+
+    calls = []
+    monkeypatch.setattr(present.subprocess, "call", lambda args, env: calls.append(args) or 0)
+    assert present.main(["--ip", "0.0.0.0", "--port", "8999"]) == 0
+    tokens = [a for a in calls[0] if a.startswith("--Voila.token=")]
+    assert tokens and len(tokens[0]) > len("--Voila.token=") + 10
+    assert tokens[0].split("=", 1)[1] in capsys.readouterr().out  # the URL shows it
+    calls.clear()
+    assert present.main(["--port", "8999"]) == 0  # loopback: no token needed
+    assert not any(a.startswith("--Voila.token=") for a in calls[0])
+    assert "--Voila.ip=127.0.0.1" in calls[0]

@@ -35,6 +35,8 @@ CHROMIUM_FLAGS = [
 ]
 #: Text Voila shows (with HTTP 200) when a cell fails.
 VOILA_CELL_ERROR = "There was an error when executing cell"
+#: Text Voila shows (with HTTP 200) when the server failed, e.g. a kernel that did not start.
+VOILA_SERVER_ERROR = "An exception occurred at the server"
 
 
 def free_port() -> int:
@@ -143,8 +145,9 @@ def page_errors(page) -> list[str]:
     """Error output a dashboard shows: Voila's cell-error banner or stderr/traceback outputs."""
     problems = []
     body = page.inner_text("body")
-    if VOILA_CELL_ERROR in body:
-        problems.append(VOILA_CELL_ERROR)
+    for text in (VOILA_CELL_ERROR, VOILA_SERVER_ERROR):
+        if text in body:
+            problems.append(text)
     selectors = ('[data-mime-type="application/vnd.jupyter.stderr"]',
                  ".jp-RenderedText.jp-mod-error")
     for sel in selectors:

@@ -8,17 +8,22 @@ browser tests and the benchmarks all serve the same thing:
 * idle kernels culled (each holds 140-165 MB, and Voila never shuts a kernel down when its
   page closes unless culling is set);
 * an executor timeout, so a stuck cell fails instead of hanging a class;
-* optionally preheated kernels (cannot be combined with progressive rendering).
+* optionally preheated kernels (cannot be combined with progressive rendering);
+* the kit's "kit" template (Voila's lab template, larger text and figures for a projector);
+* TCP_NODELAY on the kernel websockets (a widget round trip 35-40 ms shorter).
 
 Usage::
 
-    python -m helpers.present [--port 8866] [--ip 127.0.0.1] [--preheat N] [--open]
+    python -m helpers.present [--port 8866] [--ip 127.0.0.1] [--preheat N] [--token T] [--open]
+
+See docs/presenting.md for serving a class.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -26,6 +31,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from helpers import NOTEBOOKS_DIR
+
+#: Extra Jupyter data folder holding the kit's Voila template ("kit": lab, projector-sized).
+SHARE_DIR = Path(__file__).resolve().parent / "share"
+TEMPLATE = "kit"
 
 #: Seconds a kernel may stay idle before Voila's kernel manager shuts it down.
 CULL_IDLE_TIMEOUT = 300
@@ -43,7 +52,9 @@ def voila_args(
     preheat: int = 0,
     cull_idle_timeout: int = CULL_IDLE_TIMEOUT,
     cull_interval: int = CULL_INTERVAL,
+    cull_connected: bool = False,
     open_browser: bool = False,
+    token: str | None = None,
 ) -> list[str]:
     """Build the command line that serves ``notebook_dir`` with the kit's Voila settings.
 
@@ -54,7 +65,11 @@ def voila_args(
         preheat: number of preheated kernels per notebook (0 = none).
         cull_idle_timeout: seconds of idleness after which a kernel is shut down.
         cull_interval: seconds between two culling passes.
+        cull_connected: also cull idle kernels whose page is still open. Off by default: a
+            projected dashboard (or a student reading) may stay untouched for many minutes
+            and must keep working; kernels of CLOSED pages are culled either way.
         open_browser: open the system browser on start.
+        token: require this token in the URL (``?token=...``); Voila has none by default.
 
     Returns:
         The argument list, starting with the Python interpreter (``python -m voila``).
@@ -73,10 +88,11 @@ def voila_args(
         "--strip_sources=True",
         "--show_tracebacks=False",
         "--theme=light",
+        f"--template={TEMPLATE}",
         f"--VoilaExecutor.timeout={EXECUTE_TIMEOUT}",
         f"--MappingKernelManager.cull_interval={cull_interval}",
         f"--MappingKernelManager.cull_idle_timeout={cull_idle_timeout}",
-        "--MappingKernelManager.cull_connected=True",
+        f"--MappingKernelManager.cull_connected={cull_connected}",
         # A lesson's page needs its own notebook folder as working directory.
         f"--Voila.root_dir={notebook_dir}",
         # Send every widget update at once (TCP_NODELAY): see NoDelayKernelWebsocketConnection
@@ -84,6 +100,8 @@ def voila_args(
     ]
     if preheat:
         args += ["--preheat_kernel=True", f"--pool_size={preheat}"]
+    if token:
+        args.append(f"--Voila.token={token}")
     if not open_browser:
         args.append("--no-browser")
     return args
@@ -94,6 +112,10 @@ def voila_env(base: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ if base is None else base)
     env.setdefault("MPLBACKEND", "Agg")
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    # the kit's Voila template lives in the package (JUPYTER_PATH: searched first)
+    paths = [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    if str(SHARE_DIR) not in paths:
+        env["JUPYTER_PATH"] = os.pathsep.join([str(SHARE_DIR), *paths])
     return env
 
 
@@ -108,14 +130,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="127.0.0.1",
         help="address to bind (default 127.0.0.1; see the README before serving a class)",
     )
-    parser.add_argument("--preheat", type=int, default=0, help="preheated kernels per notebook")
+    parser.add_argument("--preheat", type=int, default=0,
+                        help="preheated kernels per lesson (first widget ~2x sooner; each "
+                             "kernel holds ~150 MB and is never culled)")
+    parser.add_argument("--token", default=None,
+                        help="require ?token=... in the URL (generated when --ip is not "
+                             "127.0.0.1 and none is given)")
     parser.add_argument("--open", action="store_true", help="open a browser on start")
     ns = parser.parse_args(argv)
     if shutil.which("voila") is None and not _voila_importable():
         print("Voila is not installed: run `make setup` first.", file=sys.stderr)
         return 2
-    args = voila_args(ns.port, ip=ns.ip, preheat=ns.preheat, open_browser=ns.open)
-    print(f"Serving the lessons at http://{ns.ip}:{ns.port}/  (Ctrl-C to stop)", flush=True)
+    token = ns.token
+    if token is None and ns.ip not in ("127.0.0.1", "localhost", "::1"):
+        # Voila has no token by default: never serve a network without one
+        token = secrets.token_urlsafe(12)
+    args = voila_args(ns.port, ip=ns.ip, preheat=ns.preheat, open_browser=ns.open, token=token)
+    query = f"?token={token}" if token else ""
+    print(f"Serving the lessons at http://{ns.ip}:{ns.port}/{query}  (Ctrl-C to stop)",
+          flush=True)
     return subprocess.call(args, env=voila_env())
 
 
