@@ -76,6 +76,10 @@ def test_frame_drops_incomplete_rows_reports_them_and_logs_money_flows():
                                                      panel=_panel())
     assert list(frame.index) == [("A", 2018)]
     assert report.regions_dropped == {"B": ["broadband_per_100"]}
+    assert report.lines()[1] == ("- **B drops out**: no value for `broadband_per_100` in any "
+                                 "year (the source does not publish it); nothing is filled in.")
+    assert report.lines("zh")[0] == "- **年份**：2018-2018（1年）。"
+    assert report.lines("zh")[1].startswith("- **B被剔除**：任何年份都没有`broadband_per_100`")
     unlogged, _ = digital.digital_indicators_frame(["software_revenue_pct_gdp"],
                                                    panel=_panel(), log=False)
     assert unlogged.loc[("A", 2017), "software_revenue_pct_gdp"] == pytest.approx(math.e)

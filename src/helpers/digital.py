@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.composite import entropy_index, entropy_weights
+from helpers.i18n import region_label, validate_lang
 
 __all__ = [
     "Candidate",
@@ -214,23 +215,37 @@ class DroppedReport:
     rows_kept: int = 0
     rows_dropped: int = 0
 
-    def lines(self) -> list[str]:
-        """The report as Markdown bullet lines (English), for a notebook."""
-        out = [f"- **Years**: {self.sample_years[0]}-{self.sample_years[-1]} "
-               f"({len(self.sample_years)} years)." if self.sample_years else
-               "- **Years**: none (no complete province-year)."]
+    def lines(self, lang: str = "en") -> list[str]:
+        """The report as Markdown bullet lines in ``lang`` (``"en"`` or ``"zh"``)."""
+        zh = validate_lang(lang) == "zh"
+        ys = self.sample_years
+        if not ys:
+            out = ["- **年份**：无（没有完整的省份-年份）。" if zh else
+                   "- **Years**: none (no complete province-year)."]
+        else:
+            out = [f"- **年份**：{ys[0]}-{ys[-1]}（{len(ys)}年）。" if zh else
+                   f"- **Years**: {ys[0]}-{ys[-1]} ({len(ys)} years)."]
         if self.years_dropped:
             why = sorted({c for cs in self.years_dropped.values() for c in cs})
-            out.append(f"- **Years dropped**: {', '.join(map(str, self.years_dropped))}, "
-                       "because " + "; ".join(f"`{c}` has no value then (last year "
-                                              f"{self.last_year.get(c, '-')})" for c in why)
-                       + ".")
+            years = ", ".join(map(str, self.years_dropped))
+            last = {c: self.last_year.get(c, "-") for c in why}
+            out.append(
+                f"- **剔除的年份**：{years}，因为"
+                + "；".join(f"`{c}`在这些年份没有数值（最后年份为{last[c]}）" for c in why) + "。"
+                if zh else
+                f"- **Years dropped**: {years}, because "
+                + "; ".join(f"`{c}` has no value then (last year {last[c]})" for c in why) + ".")
         for r, miss in self.regions_dropped.items():
-            out.append(f"- **{r} drops out**: no value for {', '.join(f'`{c}`' for c in miss)}"
-                       " in any year (the source does not publish it); nothing is filled in.")
+            codes = ", ".join(f"`{c}`" for c in miss)
+            out.append(f"- **{region_label(r, 'zh')}被剔除**：任何年份都没有{codes}的数值"
+                       "（来源未公布）；未作任何填补。" if zh else
+                       f"- **{r} drops out**: no value for {codes} in any year (the source does "
+                       "not publish it); nothing is filled in.")
         for r, yrs in self.region_years_dropped.items():
-            out.append(f"- **{r}** loses {', '.join(map(str, yrs))} (a chosen indicator is "
-                       "missing).")
+            years = ", ".join(map(str, yrs))
+            out.append(f"- **{region_label(r, 'zh')}**缺少{years}年的数据（所选指标有缺失）。"
+                       if zh else
+                       f"- **{r}** loses {years} (a chosen indicator is missing).")
         return out
 
 
