@@ -74,6 +74,7 @@ BASELINE = "baseline_seaborn"
 REFERENCE = "kit_explorer"
 #: targets from the issue (Chromium, this machine)
 TARGET_MEDIAN_MS, TARGET_P95_MS = 100.0, 200.0
+CULL = {"cull_idle_timeout": 20, "cull_interval": 5}
 
 MARK_BASELINE_JS = """() => {
   const out = document.querySelector('.widget-output');
@@ -123,7 +124,7 @@ class Baseline:
 
 def open_page(browser, server, name: str):
     page = new_timed_page(browser)
-    first, loaded = time_to_first_widget(page, server.render_url(name))
+    first, loaded = time_to_first_widget(page, server.render_url(name), timeout_ms=240_000)
     return page, first, loaded
 
 
@@ -133,30 +134,62 @@ def drive(browser, lessons_srv, bench_srv, name: str, n: int, revisits: int) -> 
     before = {p.pid for p in kernel_processes(srv)}
     page, first, loaded = open_page(browser, srv, name)
     kernels = [p for p in kernel_processes(srv) if p.pid not in before]
+    res: dict = {"notebook": name, "first_widget_cold_s": first, "page_ready_cold_s": loaded,
+                 "errors": page_errors(page)}
+    panels = [p for p in locate_panels(page) if p["has_figure"] and p["controls"]]
+    res["panels"] = len(panels)
+    if not panels:
+        res["note"] = "no kit control panel driving a figure"
+        page.context.close()
+        return res
+    wait_quiet(bench_srv)
     bbefore = {p.pid for p in kernel_processes(bench_srv)}
     bpage, bfirst, bloaded = open_page(browser, bench_srv, BASELINE)
     bkernels = [p for p in kernel_processes(bench_srv) if p.pid not in bbefore]
-    res: dict = {"notebook": name, "first_widget_cold_s": first, "page_ready_cold_s": loaded,
-                 "baseline_first_widget_cold_s": bfirst, "errors": page_errors(page)}
+    res["baseline_first_widget_cold_s"] = bfirst
     try:
-        panels = [p for p in locate_panels(page) if p["has_figure"] and p["controls"]]
-        res["panels"] = len(panels)
-        if not panels:
-            res["note"] = "no kit control panel driving a figure"
-            return res
         main = panels[0]
         idx = main["index"]
         res["controls"] = [c["kind"] for c in main["controls"]]
-        plan = plan_changes(page, idx, main["controls"], n)
+        # plan more than needed: invalid selections (the panel explains them in its status
+        # line and keeps the figure) are skipped by size, and only NEW selections are timed
+        plan = plan_changes(page, idx, main["controls"], 4 * n)
         base = Baseline(bpage)
-        fig = f'[data-kit-fig="{idx}"]'
-        lesson, baseline = [], []
-        for ctrl, value, _undo in plan:
-            lesson.append(timed_change(page, fig,
-                                       lambda c=ctrl, v=value: apply_change(page, idx, c, v)))
+        fig, status = f'[data-kit-fig="{idx}"]', f'[data-kit-status="{idx}"]'
+        lesson, baseline, invalid, done = [], [], [], []
+        state = {c["index"]: None for c in main["controls"]}
+        seen, bad_sizes = set(), set()
+        for ctrl, value, undo in plan:
+            if len(lesson) >= n:
+                break
+            new = dict(state)
+            if ctrl["kind"] == "slider":
+                new[ctrl["index"]] = (state[ctrl["index"]] or 0) + \
+                    (1 if value[1] == "ArrowRight" else -1)
+            else:
+                new[ctrl["index"]] = value
+            key = tuple(sorted(new.items()))
+            skip = key in seen or (ctrl["kind"] == "multiselect" and len(value) in bad_sizes)
+            if skip and ctrl["kind"] != "slider":
+                continue  # absolute values: skipping keeps the walk consistent
+            r = timed_change(page, fig, lambda c=ctrl, v=value: apply_change(page, idx, c, v),
+                             status_selector=status)
+            if ctrl["kind"] != "slider" and state[ctrl["index"]] is not None:
+                undo = state[ctrl["index"]]  # the value actually shown before this change
+            state = new
+            seen.add(key)
+            if r["how"] in ("status", "quiet"):
+                invalid.append(r)
+                if ctrl["kind"] == "multiselect":
+                    bad_sizes.add(len(value))
+                continue
+            lesson.append(r)
+            done.append((ctrl, value, undo))
+            # (an invalid change leaves the figure on the last valid selection; the next
+            # valid change is timed from there, so it is still a new selection)
             baseline.append(base.change())
         cached = []
-        for ctrl, _value, undo in list(reversed(plan))[:revisits]:
+        for ctrl, _value, undo in list(reversed(done))[:revisits]:
             cached.append(timed_change(page, fig,
                                        lambda c=ctrl, v=undo: apply_change(page, idx, c, v)))
         res["kernel_peak_mb"] = max((peak_rss_mb(k) for k in kernels), default=None)
@@ -167,6 +200,7 @@ def drive(browser, lessons_srv, bench_srv, name: str, n: int, revisits: int) -> 
         res["rt_cached"] = summary([r["ms"] for r in cached])
         res["baseline_rt"] = summary([r["ms"] for r in baseline])
         res["no_change"] = sum(r["how"] != "figure" for r in lesson)
+        res["invalid_selections"] = len(invalid)
         ok = [r for r in lesson if r["how"] == "figure" and r["send_ms"] is not None
               and r["recv_ms"] is not None]
         res["split_ms"] = {
@@ -335,13 +369,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Benchmarking {len(names)} dashboards against {BASELINE} "
           f"({ns.changes} changes each, {ns.revisits} revisits) ...", flush=True)
     with chromium_browser() as browser:
-        with voila_server(notebook_dir=KIT_ROOT / "notebooks") as lsrv, \
-                voila_server(notebook_dir=HERE) as bsrv:
+        # short culling: the kernels of closed pages go away between dashboards
+        with voila_server(notebook_dir=KIT_ROOT / "notebooks", **CULL) as lsrv, \
+                voila_server(notebook_dir=HERE, **CULL) as bsrv:
             for n in names:
                 wait_quiet(lsrv)
                 wait_quiet(bsrv)
                 print(f"  {n}: cold open and {ns.changes} round trips ...", flush=True)
-                results[n].update(drive(browser, lsrv, bsrv, n, ns.changes, ns.revisits))
+                try:
+                    results[n].update(drive(browser, lsrv, bsrv, n, ns.changes, ns.revisits))
+                except Exception as exc:  # noqa: BLE001 - one failing dashboard is reported
+                    results[n]["note"] = f"failed: {type(exc).__name__}: {str(exc)[:200]}"
+                    print(f"    {results[n]['note']}", flush=True)
         if not ns.skip_preheat:
             print("  preheated kernels: waiting for the pools ...", flush=True)
             lesson_names = [n for n in names if n != REFERENCE]

@@ -50,7 +50,11 @@ def main(argv: list[str] | None = None) -> int:
         box.scroll_into_view_if_needed()
         page.wait_for_timeout(500)
         ns.out.parent.mkdir(parents=True, exist_ok=True)
-        box.screenshot(path=str(ns.out))
+        b = box.bounding_box()
+        pad = 16  # a margin, so the panel's edges are not cut
+        page.screenshot(path=str(ns.out), clip={
+            "x": max(0, b["x"] - pad), "y": max(0, b["y"] - pad),
+            "width": b["width"] + 2 * pad, "height": b["height"] + 2 * pad})
         print(f"wrote {ns.out}")
     return 0
 

@@ -94,7 +94,8 @@ def test_main_widget_changes_its_figure(dashboard, server):
     tried = []
     for _ctrl, value, _undo in plan_changes(page, idx, [first], 3):
         r = timed_change(page, f'[data-kit-fig="{idx}"]',
-                         lambda v=value: apply_change(page, idx, first, v), timeout_ms=20_000)
+                         lambda v=value: apply_change(page, idx, first, v), timeout_ms=20_000,
+                         quiet_ms=8000)
         tried.append((value, r["how"]))
         if r["how"] == "figure":
             break
@@ -113,7 +114,7 @@ def test_main_widget_changes_its_figure(dashboard, server):
             for _c, value, _u in plan_changes(page, idx, [ctrl], 2):
                 r = timed_change(page, f'[data-kit-fig="{idx}"]',
                                  lambda c=ctrl, v=value: apply_change(page, idx, c, v),
-                                 timeout_ms=20_000)
+                                 timeout_ms=20_000, quiet_ms=8000)
                 if r["how"] == "figure" and r["alt"] and r["alt"] != after["alt"]:
                     changed = True
                     break

@@ -244,7 +244,8 @@ def wait_quiet(server: VoilaServer, *, cpu_percent: float = 15.0, timeout: float
 #: happens, and when a figure's ``<img>`` gets a new ``src`` - all with performance.now().
 TIMING_INIT_JS = r"""
 (() => {
-  const K = window.__kit = {armed: false, t_input: null, sends: [], recvs: []};
+  const K = window.__kit = {armed: false, t_input: null, sends: [], recvs: [], quietMs: 1000,
+                           onQuiet: null, quietTimer: null};
   const Orig = window.WebSocket;
   class TimedWebSocket extends Orig {
     constructor(...args) {
@@ -252,7 +253,12 @@ TIMING_INIT_JS = r"""
       this.addEventListener('message', (ev) => {
         const d = ev.data;
         const n = typeof d === 'string' ? d.length : (d.byteLength || d.size || 0);
-        if (K.armed) K.recvs.push([performance.now(), n]);
+        if (K.armed) {
+          K.recvs.push([performance.now(), n]);
+          // the kernel answered but the figure did not change: after a quiet spell, resolve
+          clearTimeout(K.quietTimer);
+          if (K.onQuiet) K.quietTimer = setTimeout(K.onQuiet, K.quietMs);
+        }
       });
     }
     send(data) {
@@ -268,14 +274,20 @@ TIMING_INIT_JS = r"""
   }
   const figImg = (el) => el && el.querySelector('img');
   // Arm before an interaction: remember the figure's src; resolve when it changes.
-  K.arm = (figSelector) => {
+  K.arm = (figSelector, statusSelector) => {
     const fig = document.querySelector(figSelector);
+    const status = statusSelector ? document.querySelector(statusSelector) : null;
     if (!fig) throw new Error('no figure ' + figSelector);
     const img0 = figImg(fig);
     const src0 = img0 ? img0.getAttribute('src') : null;
     K.armed = true; K.t_input = null; K.sends = []; K.recvs = [];
     K.result = new Promise((resolve) => {
+      let finished = false;
       const done = (how) => {
+        if (finished) return;
+        finished = true;
+        K.onQuiet = null;
+        clearTimeout(K.quietTimer);
         obs.disconnect();
         const t_dom = performance.now();
         const img = figImg(fig);
@@ -300,7 +312,14 @@ TIMING_INIT_JS = r"""
       });
       obs.observe(fig, {subtree: true, childList: true, attributes: true,
                         attributeFilter: ['src']});
+      // an invalid selection: the panel's status line shows a warning, the figure stays
+      if (status) {
+        new MutationObserver(() => {
+          if (K.armed && status.textContent.includes('\u26a0')) done('status');
+        }).observe(status, {subtree: true, childList: true, characterData: true});
+      }
       K.cancel = () => done('timeout');
+      K.onQuiet = () => done('quiet');
     });
     return true;
   };
@@ -327,6 +346,7 @@ LOCATE_JS = r"""
     }
     const fig = img ? (img.closest('.widget-html') || img.closest('.widget-output')) : null;
     panel.setAttribute('data-kit-panel', String(i));
+    st.closest('.widget-html').setAttribute('data-kit-status', String(i));
     if (fig) fig.setAttribute('data-kit-fig', String(i));
     const controls = [];
     const visible = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
@@ -417,15 +437,19 @@ def apply_change(page, panel: int, control: dict, value) -> None:
         raise ValueError(f"unknown control kind {kind!r}")
 
 
-def timed_change(page, fig_selector: str, action, timeout_ms: int = 5000) -> dict:
+def timed_change(page, fig_selector: str, action, timeout_ms: int = 5000,
+                 status_selector: str | None = None, quiet_ms: int = 1000) -> dict:
     """Run ``action()`` (an interaction) and time it in the browser.
 
-    Returns a dict with ``how`` ("figure" when the figure's ``src`` changed, else "timeout"),
+    Returns a dict with ``how`` ("figure" when the figure's ``src`` changed, "status" when the
+    status line at ``status_selector`` showed a warning instead, "quiet" when the kernel
+    answered but nothing changed for ``quiet_ms``, else "timeout"),
     ``ms`` (input event to new ``src``), ``paint_ms`` (to the decoded image's next frame),
     ``send_ms`` (input to the first websocket send), ``recv_ms`` (input to the last large
     websocket message before the change) and the new ``alt``.
     """
-    page.evaluate("(sel) => window.__kit.arm(sel)", fig_selector)
+    page.evaluate("([f, s, q]) => { window.__kit.quietMs = q; return window.__kit.arm(f, s); }",
+                  [fig_selector, status_selector, quiet_ms])
     action()
     r = page.evaluate("(t) => window.__kit.wait(t)", timeout_ms)
     t_in = r["t_input"]
@@ -488,8 +512,12 @@ def plan_changes(page, panel, controls: list[dict], n: int) -> list[tuple[dict, 
             dims.append((c, [cur] + [o for o in c["options"] if o != cur]))
         elif c["kind"] == "slider":
             value, lo, hi = slider_position(page, panel, c["index"], 0)
-            # handle 0 walks left to the minimum (its offsets from the start are the values)
-            dims.append((c, [("slider", k) for k in range(0, -(value - lo) - 1, -1)]))
+            if c.get("handles", 1) > 1:  # a range: the lower handle stays below the upper
+                hi = slider_position(page, panel, c["index"], 1)[0] - 1
+            # handle 0 walks towards the farther end; its offsets from the start are the values
+            step = -1 if value - lo >= hi - value else 1
+            far = lo if step < 0 else hi
+            dims.append((c, [("slider", k) for k in range(0, far - value + step, step)]))
         if math.prod(len(v) for _, v in dims) - 1 >= n:
             break
     if not dims:
