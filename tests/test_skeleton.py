@@ -118,7 +118,7 @@ def test_postbuild_is_strict_and_installs_the_package():
     assert text.startswith("#!/bin/bash")
     assert "set -euo pipefail" in text
     assert "pip install --no-deps -e ." in text
-    assert "cull_idle_timeout" in text
+    assert "python -m helpers.present --write-config" in text
     assert (KIT_ROOT / "binder" / "postBuild").stat().st_mode & 0o111
 
 
@@ -199,3 +199,20 @@ def test_setup_is_up_to_date_after_install():
         pytest.skip("not installed through `make setup`")
     out = subprocess.run(["make", "-q", "setup"], cwd=KIT_ROOT)
     assert out.returncode == 0, "make setup would reinstall: stamp older than the lock"
+
+
+def test_hosted_config_matches_present_and_is_written(tmp_path):
+    """Binder's postBuild writes the same Voila settings that `make present` uses."""
+    from helpers import present
+
+    server, voila = present.hosted_config()
+    args = present.voila_args(8866)
+    assert f"--template={voila['VoilaConfiguration']['template']}" in args
+    assert "--strip_sources=True" in args and voila["VoilaConfiguration"]["strip_sources"]
+    culling = server["MappingKernelManager"]
+    assert f"--MappingKernelManager.cull_idle_timeout={culling['cull_idle_timeout']}" in args
+    paths = present.write_hosted_config(tmp_path)
+    conf = json.loads((tmp_path / "etc" / "jupyter" / "voila.json").read_text())
+    assert conf == voila
+    template = tmp_path / "share" / "jupyter" / "voila" / "templates" / "kit"
+    assert (template / "conf.json").exists() and template in paths

@@ -96,7 +96,7 @@ def voila_args(
         # A lesson's page needs its own notebook folder as working directory.
         f"--Voila.root_dir={notebook_dir}",
         # Send every widget update at once (TCP_NODELAY): see NoDelayKernelWebsocketConnection
-        f"--Voila.kernel_websocket_connection_class={__name__}.NoDelayKernelWebsocketConnection",
+        "--Voila.kernel_websocket_connection_class=helpers.present.NoDelayKernelWebsocketConnection",
     ]
     if preheat:
         args += ["--preheat_kernel=True", f"--pool_size={preheat}"]
@@ -119,6 +119,63 @@ def voila_env(base: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+def hosted_config() -> tuple[dict, dict]:
+    """Server and Voila configuration for a hosted kit (Binder, JupyterHub), as JSON-ready dicts.
+
+    The same settings as :func:`voila_args`, for a Jupyter server where Voila runs as a server
+    extension (``/voila/render/...``) next to JupyterLab. Culling spares connected kernels, so a
+    student reading in JupyterLab does not lose a kernel; kernels of closed pages are culled.
+
+    Returns:
+        ``(jupyter_server_config, voila_config)``.
+    """
+    culling = {
+        "cull_interval": CULL_INTERVAL,
+        "cull_idle_timeout": CULL_IDLE_TIMEOUT,
+        "cull_connected": False,
+    }
+    voila = {
+        "VoilaConfiguration": {
+            "strip_sources": True,
+            "show_tracebacks": False,
+            "template": TEMPLATE,
+            "theme": "light",
+        },
+        "VoilaExecutor": {"timeout": EXECUTE_TIMEOUT},
+        "MappingKernelManager": culling,
+    }
+    server = {
+        "MappingKernelManager": culling,
+        "ServerApp": {
+            "kernel_websocket_connection_class":
+                "helpers.present.NoDelayKernelWebsocketConnection",
+        },
+        # the server extension reads VoilaConfiguration from the server's config
+        "VoilaConfiguration": voila["VoilaConfiguration"],
+        "VoilaExecutor": voila["VoilaExecutor"],
+    }
+    return server, voila
+
+
+def write_hosted_config(prefix: Path) -> list[Path]:
+    """Write :func:`hosted_config` into ``prefix/etc/jupyter`` and the kit's Voila template into
+    ``prefix/share/jupyter/voila/templates`` (used by ``binder/postBuild``); returns the paths."""
+    import json
+
+    etc = prefix / "etc" / "jupyter"
+    etc.mkdir(parents=True, exist_ok=True)
+    server, voila = hosted_config()
+    written = []
+    for name, conf in (("jupyter_server_config.json", server), ("voila.json", voila)):
+        path = etc / name
+        path.write_text(json.dumps(conf, indent=2) + "\n")
+        written.append(path)
+    target = prefix / "share" / "jupyter" / "voila" / "templates" / TEMPLATE
+    shutil.copytree(SHARE_DIR / "voila" / "templates" / TEMPLATE, target, dirs_exist_ok=True)
+    written.append(target)
+    return written
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m helpers.present",
@@ -137,7 +194,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="require ?token=... in the URL (generated when --ip is not "
                              "127.0.0.1 and none is given)")
     parser.add_argument("--open", action="store_true", help="open a browser on start")
+    parser.add_argument("--write-config", metavar="PREFIX", type=Path, default=None,
+                        help="write the hosted (Binder/JupyterHub) configuration and template "
+                             "into an environment PREFIX, then exit")
     ns = parser.parse_args(argv)
+    if ns.write_config is not None:
+        for path in write_hosted_config(ns.write_config):
+            print(f"wrote {path}")
+        return 0
     if shutil.which("voila") is None and not _voila_importable():
         print("Voila is not installed: run `make setup` first.", file=sys.stderr)
         return 2
