@@ -311,7 +311,7 @@ def test_exercise_checks(runs, nb, lang):
         assert not ok, f"{where}: a wrong answer passes: {msg}"
         assert e["hint"], f"{where}: no hint"
         assert e["hint"] in msg, f"{where}: the hint is not shown: {msg}"
-        if e["type"] in NUMBER_TYPES:  # text/list mistakes: see the xfail test below
+        if e["type"] in NUMBER_TYPES:  # text/list mistakes: see the next test
             for same_ok, same_msg, mistake_hint in e["mistakes"]:
                 if not same_ok:  # a mistake equal to the answer (e.g. same rank) cannot be told
                     assert mistake_hint in same_msg, f"{where}: mistake hint missing: {same_msg}"
@@ -328,8 +328,6 @@ def test_exercise_checks(runs, nb, lang):
             assert not english, f"{where}: English prose in the Chinese solution: {english[0]!r}"
 
 
-@pytest.mark.xfail(strict=True, reason="helpers.exercises consults an exercise's mistakes only "
-                   "for numeric answers (_diagnose_number); _check_text/_check_list ignore them")
 def test_text_answer_mistakes_get_their_own_hint(runs):
     rows = [(nb, e) for nb in LESSONS for e in _probe(runs[(nb, "en")])["exercises"]
             if e["id"].startswith(nb[:2] + "-") and e["type"] not in NUMBER_TYPES

@@ -187,3 +187,30 @@ def test_question_markdown_tells_how_to_check(share_ex):
     md = share_ex.markdown("en")
     assert md.startswith("**Exercise t-share.** Share of the secondary sector")
     assert 'check("t-share", your_answer)' in md
+
+
+def test_text_answer_matching_a_typical_mistake_gets_its_own_hint():
+    ex = Exercise(
+        "t-text", "Which city has the highest secondary share?",
+        answer_fn=lambda: "Tangshan", hint="Look at the last year.",
+        mistakes=[Mistake(lambda: "Handan", "Handan led in 2000, not in the last year.")],
+    )
+    fb = check(ex, " handan ")
+    assert not fb and "Handan led in 2000" in fb.message
+    other = check(ex, "Xingtai")
+    assert not other and "Handan led" not in other.message and "Look at the last year" in (
+        other.message)
+
+
+def test_list_answer_matching_a_typical_mistake_gets_its_own_hint():
+    ex = Exercise(
+        "t-list", "The three coastal cities, largest first.",
+        answer_fn=lambda: ["Tangshan", "Cangzhou", "Qinhuangdao"], hint="Sort by GDP.",
+        ordered=True,
+        mistakes=[Mistake(lambda: ["Qinhuangdao", "Cangzhou", "Tangshan"],
+                          "That is smallest first.")],
+    )
+    fb = check(ex, ["Qinhuangdao", "Cangzhou", "Tangshan"])
+    assert not fb and "smallest first" in fb.message
+    assert not check(ex, ["Tangshan", "Qinhuangdao", "Cangzhou"]).message.count("smallest")
+    assert check(ex, ["Tangshan", "Cangzhou", "Qinhuangdao"])

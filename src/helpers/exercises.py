@@ -433,6 +433,31 @@ def _diagnose_number(ex: Exercise, a: float, e: float, tol: float, lang: str) ->
     return ""
 
 
+def _own_mistake(ex: Exercise, value: Any, lang: str) -> str:
+    """The hint of the exercise's own typical mistake that ``value`` (text or list) matches.
+
+    Text is compared ignoring case and spaces; lists item by item (in order when the exercise
+    is ``ordered``, else as sets). Numbers go through :func:`_diagnose_number` instead.
+    """
+    for m in ex.mistakes:
+        try:
+            wrong = _plain(m.answer_fn())
+        except Exception:  # noqa: BLE001 - a broken mistake function must not hide the check
+            continue
+        if isinstance(value, str) and isinstance(wrong, str):
+            if _norm(value) == _norm(wrong):
+                return _text(m.hint, lang)
+        elif isinstance(value, list) and isinstance(wrong, list | tuple | set | frozenset):
+            given = [_item_key(x) for x in value]
+            typical = [_item_key(_plain(x)) for x in wrong]
+            ordered = ex.ordered and not isinstance(wrong, set | frozenset)
+            same = given == typical if ordered else (
+                len(given) == len(typical) and set(given) == set(typical))
+            if same:
+                return _text(m.hint, lang)
+    return ""
+
+
 def _check_bool(answer: Any, expected: bool, lang: str) -> tuple[bool, list[str]]:
     value = _plain(answer)
     if not isinstance(value, bool):
@@ -452,7 +477,8 @@ def _check_text(ex: Exercise, answer: Any, expected: str, lang: str) -> tuple[bo
         return False, [_msg("want_text", lang, kind=_kind(value, lang), value=_short(value))]
     if _norm(value) == _norm(expected):
         return True, notes
-    return False, notes + _name_notes(ex, [value], lang)
+    own = _own_mistake(ex, value, lang)
+    return False, notes + ([own] if own else []) + _name_notes(ex, [value], lang)
 
 
 def _name_notes(ex: Exercise, values: Iterable[str], lang: str) -> list[str]:
@@ -504,9 +530,12 @@ def _check_list(
     if not extra and not missing and not dupes:
         if not ordered or all(same(g, e) for g, e in zip(given, exp, strict=False)):
             return True, []
-        return False, [_msg("list_order", lang)]
+        return False, [n for n in (_own_mistake(ex, given, lang), _msg("list_order", lang)) if n]
     notes = [_msg("list_score", lang, right=len(set(map(_item_key, (
         g for g, m in zip(given, matched, strict=True) if m)))), total=len(exp))]
+    own = _own_mistake(ex, given, lang)
+    if own:
+        notes.insert(0, own)
     if extra:
         notes.append(_msg("list_extra", lang, items=", ".join(map(repr, extra))))
         notes += _name_notes(ex, [x for x in extra if isinstance(x, str)], lang)
