@@ -68,3 +68,21 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+# Browser tests: one Voila server (the kit's settings) and one Chromium per test module.
+# Modules that need other settings define their own `server` fixture.
+@pytest.fixture(scope="module")
+def server():
+    from voila_harness import voila_server
+
+    with voila_server() as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from voila_harness import chromium_browser
+
+    with chromium_browser() as b:
+        yield b

@@ -8,7 +8,6 @@ import pytest
 from conftest import NOTEBOOKS
 from voila_harness import (
     chromium_available,
-    chromium_browser,
     open_dashboard,
     page_errors,
     voila_server,
@@ -18,18 +17,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not chromium_available(), reason="Debian's chromium is not installed"),
 ]
-
-
-@pytest.fixture(scope="module")
-def server():
-    with voila_server() as srv:
-        yield srv
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium_browser() as b:
-        yield b
 
 
 @pytest.mark.parametrize("nb", [p.stem for p in NOTEBOOKS])

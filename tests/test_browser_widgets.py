@@ -16,7 +16,6 @@ from conftest import NOTEBOOKS
 from voila_harness import (
     apply_change,
     chromium_available,
-    chromium_browser,
     figure_state,
     locate_panels,
     new_timed_page,
@@ -24,7 +23,6 @@ from voila_harness import (
     plan_changes,
     time_to_first_widget,
     timed_change,
-    voila_server,
 )
 
 pytestmark = [
@@ -42,18 +40,6 @@ def uses_kit_panel(path) -> bool:
     nb = nbformat.read(path, as_version=4)
     return any(b in cell.source for cell in nb.cells if cell.cell_type == "code"
                for b in PANEL_BUILDERS)
-
-
-@pytest.fixture(scope="module")
-def server():
-    with voila_server() as srv:
-        yield srv
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium_browser() as b:
-        yield b
 
 
 @pytest.fixture()
