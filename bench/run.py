@@ -226,34 +226,54 @@ def preheated_first_widget(browser, srv, name: str) -> float:
 
 KERNEL_HOOK = """
 import helpers.widgets as _kit_w
-_kit_w._bench_panels = []
-if not hasattr(_kit_w.ControlPanel, "_bench_init"):
-    _kit_w.ControlPanel._bench_init = _kit_w.ControlPanel.__init__
-    def _kit_record(self, *a, **k):
-        _kit_w.ControlPanel._bench_init(self, *a, **k)
-        _kit_w._bench_panels.append(self)
-    _kit_w.ControlPanel.__init__ = _kit_record
+_kit_w._bench_dashboards = []
+if not hasattr(_kit_w, "_bench_build"):
+    _kit_w._bench_build = _kit_w.build_dashboard
+    def _kit_record(panel, figure_panel, *a, **k):
+        _kit_w._bench_dashboards.append((panel, figure_panel))
+        return _kit_w._bench_build(panel, figure_panel, *a, **k)
+    _kit_w.build_dashboard = _kit_record
 """
 
+# Changes like the browser's: new item subsets when the panel lists items; otherwise (a
+# lesson without a list, e.g. 03's tile map) each indicator with each end year. Only changes
+# that render a new figure are timed (an invalid selection only updates the status line).
 KERNEL_TIMING = """
 import itertools as _it, json as _json, time as _time
 _res = {}
-if _kit_w._bench_panels:
-    _p = _kit_w._bench_panels[0]
-    _cur = tuple(_p.regions_widget.value)
-    _subsets = [s for k in (1, 2, 3) for s in _it.combinations(_p.regions[:8], k) if s != _cur]
+if _kit_w._bench_dashboards:
+    _p, _f = _kit_w._bench_dashboards[0]
+    if _p.regions:
+        _cur = tuple(_p.regions_widget.value)
+        _plan = [("regions", s) for k in (1, 2, 3) for s in _it.combinations(_p.regions[:8], k)
+                 if s != _cur]
+    else:
+        _lo, _hi = _p.years_widget.min, _p.years_widget.max
+        _plan = [("indicator_years", (i, (_lo, e))) for i in _p.indicators
+                 for e in range(_hi, _lo, -1)]
+    def _apply(kind, value):
+        if kind == "regions":
+            _p.regions_widget.value = value
+        else:
+            _p.indicator_widget.value = value[0]
+            _p.years_widget.value = value[1]
     _ts, _seen = [], []
-    for _s in _subsets[:N]:
+    for _kind, _v in _plan:
+        if len(_ts) >= N:
+            break
+        _n0 = _f.render_count
         _t = _time.perf_counter()
-        _p.regions_widget.value = _s
-        _ts.append(1000 * (_time.perf_counter() - _t))
-        _seen.append(_s)
+        _apply(_kind, _v)
+        _dt = 1000 * (_time.perf_counter() - _t)
+        if _f.render_count == _n0 + 1:
+            _ts.append(_dt)
+            _seen.append((_kind, _v))
     _cached = []
-    for _s in _seen[::-1][:10]:
+    for _kind, _v in _seen[::-1][:10]:
         _t = _time.perf_counter()
-        _p.regions_widget.value = _s
+        _apply(_kind, _v)
         _cached.append(1000 * (_time.perf_counter() - _t))
-    _res = {"callback_ms": _ts, "cached_ms": _cached}
+    _res = {"callback_ms": _ts, "cached_ms": _cached} if _ts else {}
 print(_json.dumps(_res))
 """
 
@@ -268,7 +288,7 @@ def headless(path: Path, n: int) -> dict:
                             resources={"metadata": {"path": str(path.parent)}})
     out: dict = {}
     hook = nbformat.v4.new_code_cell(KERNEL_HOOK)
-    timing = nbformat.v4.new_code_cell(KERNEL_TIMING.replace("N]", f"{n}]"))
+    timing = nbformat.v4.new_code_cell(KERNEL_TIMING.replace(">= N:", f">= {n}:"))
     cells = list(nb.cells)
     nb.cells = [hook, *cells, timing]  # nbclient stores each cell back at its index
     with client.setup_kernel():

@@ -16,6 +16,7 @@ from helpers.composite import (
     coordination_band,
     coupling_coordination,
     entropy_index,
+    entropy_scores,
     entropy_weights,
     normalise,
 )
@@ -155,6 +156,23 @@ def test_entropy_index_hand_computed():
     assert score.name == "index" and score.index.equals(f.index)
 
 
+def test_entropy_scores_hand_computed():
+    f = _frame()
+    score, w = entropy_scores(f, negative=["d"])
+    # same hand-computed row as above, and the weights of entropy_weights
+    assert score.iloc[2] == pytest.approx(2 / 3 * (w["a"] + w["d"]))
+    assert score.iloc[3] == pytest.approx(1.0) and score.iloc[0] == pytest.approx(0.0)
+    assert w.name == "weight" and score.name == "index"
+    pd.testing.assert_series_equal(w, entropy_weights(f, negative=["d"]))
+
+
+def test_entropy_scores_refuses_what_entropy_weights_refuses():
+    with pytest.raises(ValueError, match="at least 2 rows"):
+        entropy_scores(pd.DataFrame({"a": [1.0]}))
+    with pytest.raises(ValueError, match="missing values in column"):
+        entropy_scores(pd.DataFrame({"a": [1.0, np.nan, 3.0]}))
+
+
 def test_entropy_index_with_given_weights():
     f = _frame()[["a", "b"]]
     score = entropy_index(f, {"a": 0.25, "b": 0.75})
@@ -189,6 +207,11 @@ def _check_entropy(values: np.ndarray, negative_col: bool):
     assert (w[f.nunique() == 1] == 0).all()
     score = entropy_index(f, w, negative=neg)
     assert score.between(-1e-12, 1 + 1e-12).all()
+    # the one-pass entropy_scores gives the same weights and index
+    one_score, one_w = entropy_scores(f, negative=neg)
+    np.testing.assert_allclose(one_w, w, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(one_score, score, rtol=1e-12, atol=1e-15)
+    assert one_w.index.equals(w.index) and one_score.index.equals(score.index)
     # marking negative == negating
     flipped = f.assign(x0=-f["x0"])
     w_flip = entropy_weights(flipped, negative=[] if negative_col else ["x0"])

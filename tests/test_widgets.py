@@ -103,12 +103,37 @@ def test_bar_panel_31_bars_sorted_with_hebei_highlighted():
     d = pd.DataFrame({"region": regions, "year": 2024, "value": np.arange(31.0)})
     fp = FigurePanel("bar")
     fp.update(d, title="GDP", source="tbl, v")
-    widths = [p.get_width() for p in fp._bars]
+    widths = [p.get_width() for p in fp.bars]
     assert widths == sorted(widths, reverse=True) and len(widths) == 31
-    hebei = [p for p in fp._bars if p.get_facecolor()[:3] == plots.mpl.colors.to_rgb(
+    hebei = [p for p in fp.bars if p.get_facecolor()[:3] == plots.mpl.colors.to_rgb(
         plots.HEBEI_COLOR)]
     assert len(hebei) == 1 and hebei[0].get_width() == 30.0
     assert "rank 1 of 31" in fp.alt
+
+
+def test_bar_panel_reuses_its_rectangles_when_the_count_changes():
+    # 5 bars, then 3 (two hidden, the same rectangles), then 6 (one new): every shown bar sits
+    # on its own tick, sorted, and hidden bars stay out of the picture
+    def frame(vals):
+        return pd.DataFrame({"region": [f"R{i}" for i in range(len(vals))], "year": 2024,
+                             "value": vals})
+
+    fp = FigurePanel("bar", highlight="R1")
+    fp.update(frame([1.0, 5.0, 3.0, 2.0, 4.0]))
+    first = list(fp.bars)
+    fp.update(frame([2.0, 7.0, 1.0]))
+    assert fp.bars == first[:3]
+    assert [r.get_width() for r in fp.bars] == [7.0, 2.0, 1.0]
+    assert [r.get_visible() for r in fp._bars] == [True] * 3 + [False] * 2
+    centres = [r.get_y() + r.get_height() / 2 for r in fp.bars]
+    assert centres == [2.0, 1.0, 0.0]
+    assert fp.ax.get_ylim() == (-0.6, 2.6)
+    assert list(fp.ax.yaxis.get_major_formatter().seq) == ["R1", "R0", "R2"]
+    fp.update(frame([6.0, 5.0, 4.0, 3.0, 2.0, 1.0]))
+    assert fp.bars[:5] == first and len(fp.bars) == 6
+    assert all(r.get_visible() for r in fp.bars)
+    assert [r.get_y() + r.get_height() / 2 for r in fp.bars] == [5.0, 4.0, 3.0, 2.0, 1.0, 0.0]
+    assert fp.bars[1].get_facecolor()[:3] == plots.mpl.colors.to_rgb(plots.HEBEI_COLOR)
 
 
 def test_figure_panel_leaks_no_pyplot_figure_and_no_warnings():

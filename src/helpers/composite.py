@@ -28,6 +28,7 @@ __all__ = [
     "normalise",
     "entropy_weights",
     "entropy_index",
+    "entropy_scores",
     "Coupling",
     "coupling_coordination",
     "COORDINATION_BANDS",
@@ -95,13 +96,15 @@ def normalise(
     """
     negative = _names(negative)
     data = _clean(frame, negative, dropna)
-    lo, hi = data.min(), data.max()
+    if data.empty:
+        return data
+    x = data.to_numpy()
+    lo, hi = x.min(axis=0), x.max(axis=0)
     span = hi - lo
-    z = (data - lo) / span.where(span > 0, 1.0)
-    neg = list(negative)
-    z[neg] = (hi[neg] - data[neg]) / span[neg].where(span[neg] > 0, 1.0)
-    z.loc[:, span <= 0] = 0.0
-    return z
+    safe = np.where(span > 0, span, 1.0)
+    z = np.where(data.columns.isin(negative), (hi - x) / safe, (x - lo) / safe)
+    z[:, span <= 0] = 0.0
+    return pd.DataFrame(z, index=data.index, columns=data.columns)
 
 
 def entropy_weights(
@@ -148,17 +151,45 @@ def entropy_weights(
         朱杰, Luo Qian 罗茜 (2021), 中国数字经济发展水平及演变测度, 数量经济技术经济研究 2021(7).
     """
     z = normalise(frame, _names(negative), dropna=dropna)
-    n = len(z)
+    return pd.Series(_entropy_weights_of(z.to_numpy()), index=z.columns, name="weight")
+
+
+def _entropy_weights_of(z: np.ndarray) -> np.ndarray:
+    """The weights of :func:`entropy_weights` from normalised values ``z`` (rows x indicators).
+
+    The numpy core shared by :func:`entropy_weights` and :func:`entropy_scores`.
+    """
+    n = z.shape[0]
     if n < 2:
         raise ValueError(f"entropy weights need at least 2 rows, got {n}")
-    totals = z.sum()
+    totals = z.sum(axis=0)
     informative = totals > 0  # False only for constant columns (normalised to all zeros)
-    p = z.loc[:, informative] / totals[informative]
-    entropy = -xlogy(p, p).sum() / math.log(n)
-    divergence = (1.0 - entropy).clip(lower=0.0).reindex(z.columns, fill_value=0.0)
+    p = z[:, informative] / totals[informative]
+    divergence = np.zeros(z.shape[1])
+    divergence[informative] = np.clip(1.0 + xlogy(p, p).sum(axis=0) / math.log(n), 0.0, None)
     if divergence.sum() <= 0:
         raise ValueError("every indicator is constant: there is nothing to weight")
-    return (divergence / divergence.sum()).rename("weight")
+    return divergence / divergence.sum()
+
+
+def entropy_scores(
+    frame: pd.DataFrame, negative: Iterable[str] = (), *, dropna: bool = False
+) -> tuple[pd.Series, pd.Series]:
+    """Entropy weights and the composite index in one pass: ``(index, weights)``.
+
+    The same numbers as ``w = entropy_weights(frame, negative)`` and
+    ``entropy_index(frame, w, negative)``, normalising once instead of twice (for widgets
+    that recompute an index on every change).
+
+    Returns:
+        ``(index, weights)``: index named ``"index"`` (rows of ``frame`` minus dropped ones),
+        weights named ``"weight"``.
+    """
+    z = normalise(frame, _names(negative), dropna=dropna)
+    zv = z.to_numpy()
+    w = _entropy_weights_of(zv)
+    return (pd.Series(zv @ w, index=z.index, name="index"),
+            pd.Series(w, index=z.columns, name="weight"))
 
 
 def _check_index_weights(weights: Mapping[str, float] | pd.Series, columns: Sequence[str]):

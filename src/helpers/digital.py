@@ -36,7 +36,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from helpers.composite import entropy_index, entropy_weights
+from helpers.composite import entropy_scores
 from helpers.i18n import region_label, validate_lang
 
 __all__ = [
@@ -288,17 +288,7 @@ def digital_indicators_frame(
     """
     codes = _codes(indicators)
     panel = scaled_panel(codes) if panel is None else panel
-    years = _years_of(panel)
-    lo = years.min() if start_year is None else start_year
-    hi = years.max() if end_year is None else end_year
-    window = panel.loc[(years >= lo) & (years <= hi), codes]
-    if rows is not None:
-        complete = window.loc[list(rows)]
-        if complete.isna().any().any():
-            raise ValueError("the rows given have missing values for: "
-                             + ", ".join(complete.columns[complete.isna().any()]))
-    else:
-        complete = window.dropna()
+    window, complete = _sample(panel, codes, start_year, end_year, rows)
     incomplete = window[window.isna().any(axis=1)]
     wy = _years_of(window)
     years_in_range = sorted(int(y) for y in wy.unique())
@@ -328,14 +318,37 @@ def digital_indicators_frame(
         region_years_dropped=region_years_dropped, rows_kept=len(complete),
         rows_dropped=len(window) - len(complete),
     )
+    return _logged(complete) if log else complete.astype(float).copy(), report
+
+
+def _sample(panel: pd.DataFrame, codes: list[str], start_year: int | None,
+            end_year: int | None, rows: Sequence[tuple[str, int]] | None,
+            ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(window, complete)``: the chosen columns in the year window, and its complete rows
+    (or exactly ``rows``, which must be complete)."""
+    years = _years_of(panel)
+    lo = years.min() if start_year is None else start_year
+    hi = years.max() if end_year is None else end_year
+    window = panel.loc[(years >= lo) & (years <= hi), codes]
+    if rows is not None:
+        complete = window.loc[list(rows)]
+        if complete.isna().any().any():
+            raise ValueError("the rows given have missing values for: "
+                             + ", ".join(complete.columns[complete.isna().any()]))
+    else:
+        complete = window.dropna()
+    return window, complete
+
+
+def _logged(complete: pd.DataFrame) -> pd.DataFrame:
+    """A float copy with the :data:`LOGGED` columns in natural logs (refusing values <= 0)."""
     frame = complete.astype(float).copy()
-    if log:
-        for c in frame.columns:
-            if c in LOGGED:
-                if (frame[c] <= 0).any():
-                    raise ValueError(f"{c} has values <= 0, which cannot be logged")
-                frame[c] = np.log(frame[c])
-    return frame, report
+    for c in frame.columns:
+        if c in LOGGED:
+            if (frame[c] <= 0).any():
+                raise ValueError(f"{c} has values <= 0, which cannot be logged")
+            frame[c] = np.log(frame[c])
+    return frame
 
 
 def digital_index(
@@ -360,12 +373,17 @@ def digital_index(
     Raises:
         ValueError: when fewer than two province-years have all the indicators.
     """
-    frame, report = digital_indicators_frame(indicators, start_year, end_year, panel=panel,
-                                             rows=rows)
-    if len(frame) < 2:
+    codes = _codes(indicators)
+    panel = scaled_panel(codes) if panel is None else panel
+    # the sample without the DroppedReport (lesson 04's explorer recomputes the index on
+    # every change; the report is only needed to explain a failure)
+    _window, complete = _sample(panel, codes, start_year, end_year, rows)
+    if len(complete) < 2:
+        _frame, report = digital_indicators_frame(codes, start_year, end_year, panel=panel,
+                                                  rows=rows)
         years = report.years_in_range
         span = f"{years[0]}-{years[-1]}" if years else f"{start_year}-{end_year}"
         raise ValueError(f"No province-year in {span} has all of: "
                          f"{', '.join(report.indicators)}.")
-    weights = entropy_weights(frame)
-    return entropy_index(frame, weights).rename("digital_economy_index"), weights
+    index, weights = entropy_scores(_logged(complete))
+    return index.rename("digital_economy_index"), weights
