@@ -79,6 +79,12 @@ def test_advancement_ratio_hand_computed():
         advancement_ratio([10, 0, 40])
 
 
+def test_advancement_ratio_refuses_an_overflowing_ratio():
+    with pytest.raises(ValueError, match="too small against tertiary output 1e\\+06; the ratio "
+                       "overflows"):
+        advancement_ratio([0.0, 1e-305, 1e6])
+
+
 def test_advancement_angle_hand_computed():
     # y ∝ (3, 4, 0), ‖y‖ ∝ 5: θ1 = arccos .6 = 0.927295, θ2 = arccos .8 = 0.643501, θ3 = π/2
     # W = 3θ1 + 2θ2 + θ3 = 2.781886 + 1.287002 + 1.570796 = 5.639684
@@ -145,7 +151,7 @@ def _check_properties(output, employment, scale):
     assert theil_rationalization(out * scale, emp * scale) == pytest.approx(tl, **approx)
     assert level_coefficient(out * scale) == pytest.approx(level_coefficient(out), **approx)
     assert advancement_angle(out * scale) == pytest.approx(w, **approx)
-    if out[1] > 0:
+    if out[1] > 0 and out[2] < out[1] * 1e300:  # (a larger ratio may overflow: refused)
         ratio = advancement_ratio(out)
         assert advancement_ratio(out * scale) == pytest.approx(ratio, **approx)
     # TL is the output-weighted mean log relative productivity

@@ -173,7 +173,8 @@ def advancement_ratio(output: ArrayLike3) -> float:
         TS ≥ 0; unchanged when output is rescaled.
 
     Raises:
-        ValueError: bad input, or zero secondary output (ratio undefined).
+        ValueError: bad input, zero secondary output (ratio undefined), or a secondary
+            output so small against the tertiary that the ratio overflows a float.
 
     Reference:
         Gan Chunhui, Zheng Ruogu, Yu Dianfan (2011), 经济研究 2011(5).
@@ -181,7 +182,12 @@ def advancement_ratio(output: ArrayLike3) -> float:
     arr = _sectors(output, "output")
     if arr[1] == 0:
         raise ValueError("advancement_ratio: secondary output is zero; the ratio is undefined")
-    return float(arr[2] / arr[1])
+    with np.errstate(over="ignore"):
+        ratio = float(arr[2] / arr[1])
+    if not np.isfinite(ratio):
+        raise ValueError(f"advancement_ratio: secondary output {arr[1]:g} is too small against "
+                         f"tertiary output {arr[2]:g}; the ratio overflows")
+    return ratio
 
 
 def advancement_angle(output: ArrayLike3) -> float:
