@@ -21,6 +21,7 @@ import helpers
 from helpers.data import load
 from scripts.build_data import common
 from scripts.build_data.__main__ import build, collect_tables
+from scripts.build_data.structure import city_gdp_jumps
 
 SOURCES = Path(helpers.KIT_ROOT).parent / "shared" / "sources"
 needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/sources absent")
@@ -211,6 +212,21 @@ def test_employment_flags_follow_provenance() -> None:
     assert not {"Inner Mongolia", "Tibet", "Gansu"} & set(kit["region"])
 
 
+def test_city_gdp_jumps_hand_computed() -> None:
+    # A: 100 -> 131 (+31 %, jump) -> 127 (-3.05 %, jump) -> 2019 +50 % (break year: not
+    # flagged); B: 100 -> (2001 missing) -> 200 in 2002 (no previous calendar year: not
+    # flagged) -> 2003 +30 % exactly (not flagged); sector rows are never flagged
+    rows = [("A", 2000, 100.0), ("A", 2001, 131.0), ("A", 2002, 127.0), ("A", 2018, 100.0),
+            ("A", 2019, 150.0), ("B", 2000, 100.0), ("B", 2002, 200.0), ("B", 2003, 260.0)]
+    df = pd.DataFrame(rows, columns=["region", "year", "value"]).assign(indicator="gdp")
+    df = pd.concat([df, df.assign(indicator="va_primary")], ignore_index=True)
+    mask = city_gdp_jumps(df)
+    got = set(zip(df.loc[mask, "region"], df.loc[mask, "year"], df.loc[mask, "indicator"],
+                  strict=True))
+    assert got == {("A", 2001, "gdp"), ("A", 2002, "gdp")}
+    assert mask.index.equals(df.index)
+
+
 @pytest.mark.shared
 @needs_sources
 def test_hebei_cities_respect_quality_flags() -> None:
@@ -228,6 +244,18 @@ def test_hebei_cities_respect_quality_flags() -> None:
     assert (m["flag"].str.contains("derived")
             == m["quality_flag"].str.contains("sectors_derived")).all()
     assert (kit["flag"].str.contains("series_break") == (kit["year"] == 2019)).all()
+    # flag jump: GDP rows whose change on the calendar year before is > +30 % or < -3 %,
+    # outside the 2019 break (recomputed here from the published values)
+    gdp = kit[kit["indicator"] == "gdp"].set_index(["region", "year"])["value"]
+    expected = set()
+    for (region, year), value in gdp.items():
+        before = gdp.get((region, year - 1))
+        if before is not None and year != 2019 and not -3 <= 100 * (value / before - 1) <= 30:
+            expected.add((region, year))
+    flagged = kit[kit["flag"].str.contains("jump")]
+    assert set(flagged["indicator"]) == {"gdp"}
+    assert set(zip(flagged["region"], flagged["year"], strict=True)) == expected
+    assert expected == {("Baoding", 2005), ("Cangzhou", 2005), ("Shijiazhuang", 2018)}
     assert sorted(kit["region"].unique()) == sorted(s["region"].unique())
     assert len(kit["region"].unique()) == 11 and set(kit["province"]) == {"Hebei"}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .common import (
@@ -540,8 +541,33 @@ def build_hebei_city_gdp(root: Path) -> pd.DataFrame:
     df = add_flag(df, q.str.contains("sectors_derived_from_rounded_shares"), "derived")
     df = add_flag(df, q.str.contains("gdp_rounded_to_integer"), "rounded")
     df = add_flag(df, df["year"] == 2019, "series_break")
+    df = add_flag(df, city_gdp_jumps(df), "jump")
     df["province"], df["province_zh"] = "Hebei", "河北省"
     return df.drop(columns="quality_flag")
+
+
+#: Year-on-year change of nominal GDP (%) beyond which a city-year is flagged ``jump``.
+JUMP_ABOVE, JUMP_BELOW = 30.0, -3.0
+
+
+def city_gdp_jumps(df: pd.DataFrame, break_years: tuple[int, ...] = (2019,)) -> pd.Series:
+    """Mask of GDP rows whose change on the PREVIOUS CALENDAR YEAR is above
+    :data:`JUMP_ABOVE` % or below :data:`JUMP_BELOW` %, except in ``break_years`` (already
+    flagged ``series_break``). A kit check, not a provenance note: in a decade of 10-20 %
+    nominal growth such a change is more likely an unmarked revision (economic censuses of
+    2004, 2008, 2013) or a boundary change than growth. A year without a previous year's
+    value is never flagged.
+    """
+    gdp = df[df["indicator"] == "gdp"].set_index(["region", "year"])["value"]
+    prev = gdp.reindex(list(zip(gdp.index.get_level_values("region"),
+                                gdp.index.get_level_values("year") - 1, strict=True)))
+    # rounded so that a change of exactly 30 % is not flagged by floating-point noise
+    change = np.round(100 * (gdp.to_numpy() / prev.to_numpy() - 1), 9)
+    jump = pd.Series((change > JUMP_ABOVE) | (change < JUMP_BELOW), index=gdp.index)
+    jump &= ~gdp.index.get_level_values("year").isin(break_years)
+    keys = pd.MultiIndex.from_arrays([df["region"], df["year"]])
+    return pd.Series(jump.reindex(keys, fill_value=False).to_numpy()
+                     & (df["indicator"] == "gdp").to_numpy(), index=df.index)
 
 
 V_ANCHOR = {"communique_preliminary": "communique_preliminary",
@@ -956,6 +982,10 @@ def _more_tables() -> list[Table]:
                     "fine for shares, not official levels.",
                     "SERIES BREAK 2018-2019 (4th economic census; flag series_break on 2019): "
                     "do not compute growth across it.",
+                    "Unmarked jumps (flag jump, a kit check on GDP): Baoding 2005 (-3.5%), "
+                    "Cangzhou 2005 (+46.1%) and Shijiazhuang 2018 (-5.9%) against the year "
+                    "before, while Hebei's nominal GDP grew 18.1% in 2005 (NBS original "
+                    "series). The compilation documents no break there; kept as published.",
                     "The 11 cities do not sum to the province (Xiong'an, Dingzhou/Xinji may be "
                     "reported apart; the newest provincial vintage is post-5th census).",
                     "No population or per-capita GDP by year (see city_census_population).",
@@ -974,6 +1004,10 @@ def _more_tables() -> list[Table]:
                            "city-reported figure)",
                 "series_break": "first year after the 4th economic census revision: do not "
                                 "compute growth from 2018 to 2019",
+                "jump": "kit check: GDP changes by more than +30% or less than -3% on the "
+                        "year before where the compilation marks no break; more likely an "
+                        "unmarked revision (economic censuses of 2004, 2008, 2013) or a "
+                        "boundary change than growth: do not read it as growth",
             },
             checks=[{**THREE_SECTOR_CHECK, "abs_tol": 1.0}],
             extra_fields=PROVINCE_FIELDS,
