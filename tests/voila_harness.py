@@ -14,6 +14,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
@@ -97,6 +98,119 @@ def voila_server(
     finally:
         stop(proc)
         log.unlink(missing_ok=True)
+
+
+@dataclass
+class LabServer:
+    url: str
+    token: str
+    process: subprocess.Popen
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def lab_url(self, notebook: str) -> str:
+        # reset: a fresh workspace with only this notebook open (JupyterLab otherwise reopens
+        # every notebook of earlier visits)
+        return f"{self.url}/lab/tree/{notebook}?reset&token={self.token}"
+
+    def voila_url(self, notebook: str) -> str:
+        return f"{self.url}/voila/render/{notebook}?token={self.token}"
+
+    def api(self, path: str, method: str = "GET"):
+        import json
+
+        req = urllib.request.Request(f"{self.url}/api/{path}?token={self.token}",
+                                     method=method)
+        with urllib.request.urlopen(req, timeout=30) as r:
+            body = r.read()
+        return json.loads(body) if body else None
+
+    def shutdown_kernels(self) -> None:
+        """End every session and its kernel (a student closing the notebooks)."""
+        for session in self.api("sessions"):
+            self.api(f"sessions/{session['id']}", method="DELETE")
+
+
+@contextlib.contextmanager
+def lab_server(root_dir: Path, *, config_prefix: Path | None = None,
+               startup_timeout: float = 90) -> Iterator[LabServer]:
+    """JupyterLab on a free port of 127.0.0.1 serving ``root_dir``, as Binder runs it.
+
+    ``config_prefix``: an environment prefix holding the hosted configuration
+    (``python -m helpers.present --write-config PREFIX``, as ``binder/postBuild`` does); its
+    ``etc/jupyter`` and ``share/jupyter`` are searched first. The app is exposed as
+    ``window.jupyterapp`` so a test can run JupyterLab commands (e.g. run all cells).
+    """
+    import secrets
+
+    port, token = free_port(), secrets.token_hex(12)
+    env = voila_env()
+    if config_prefix is not None:
+        env["JUPYTER_CONFIG_PATH"] = str(config_prefix / "etc" / "jupyter")
+        env["JUPYTER_PATH"] = os.pathsep.join(
+            [str(config_prefix / "share" / "jupyter"), env.get("JUPYTER_PATH", "")])
+    args = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
+            f"--port={port}", f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root_dir}", "--LabApp.expose_app_in_browser=True"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--allow-root")
+    log = Path(tempfile.mkstemp(prefix="lab-", suffix=".log")[1])
+    with log.open("w") as fh:
+        proc = subprocess.Popen(args, stdout=fh, stderr=subprocess.STDOUT, env=env,
+                                start_new_session=True)
+    server = LabServer(f"http://127.0.0.1:{port}", token, proc, log)
+    try:
+        deadline = time.monotonic() + startup_timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited with {proc.returncode}:\n{server.log()}")
+            try:
+                server.api("status")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"JupyterLab did not answer in {startup_timeout}s:\n"
+                                       f"{server.log()}") from None
+                time.sleep(0.3)
+        yield server
+    finally:
+        stop(proc)
+        log.unlink(missing_ok=True)
+
+
+#: True once every code cell of the open notebook shows an execution count ("[12]:").
+ALL_CELLS_RAN_JS = r"""
+() => {
+  const p = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) '
+                                          + '.jp-CodeCell .jp-InputPrompt')];
+  return p.length > 0 && p.every((e) => /\[\d+\]/.test(e.textContent));
+}
+"""
+
+
+def run_all_in_lab(page, server: LabServer, notebook: str, timeout_ms: int = 240_000) -> None:
+    """Open ``notebook`` in JupyterLab, wait for its kernel, run all cells and wait for them."""
+    page.goto(server.lab_url(notebook), timeout=timeout_ms)
+    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell", timeout=timeout_ms)
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:  # the kernel of this notebook's session is up and idle
+        sessions = [s for s in server.api("sessions") if s["path"].endswith(notebook)]
+        if sessions and sessions[0]["kernel"]["execution_state"] == "idle":
+            break
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no idle kernel for {notebook}: {sessions}")
+        time.sleep(0.3)
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(ALL_CELLS_RAN_JS, timeout=timeout_ms)
+
+
+def lab_outputs(page, mime: str) -> list[str]:
+    """Texts of the open notebook's outputs of one MIME type (e.g. the error outputs)."""
+    return page.eval_on_selector_all(
+        f'.jp-NotebookPanel:not(.lm-mod-hidden) [data-mime-type="{mime}"]',
+        "els => els.map((e) => e.textContent.slice(0, 500))")
 
 
 def stop(proc: subprocess.Popen, timeout: float = 30) -> None:
