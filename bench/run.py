@@ -400,7 +400,12 @@ def main(argv: list[str] | None = None) -> int:
                     results[n].update(drive(browser, lsrv, bsrv, n, ns.changes, ns.revisits))
                 except Exception as exc:  # noqa: BLE001 - one failing dashboard is reported
                     results[n]["note"] = f"failed: {type(exc).__name__}: {str(exc)[:200]}"
-                    print(f"    {results[n]['note']}", flush=True)
+                    # what the servers said, so that a failure can be diagnosed afterwards
+                    results[n]["server_log_tail"] = {"lessons": lsrv.log()[-6000:],
+                                                     "baseline": bsrv.log()[-2000:]}
+                    tail = lsrv.log().strip().splitlines()[-15:]
+                    print(f"    {results[n]['note']}\n    Voila's last lines:\n      "
+                          + "\n      ".join(tail), flush=True)
         if not ns.skip_preheat:
             print("  preheated kernels: waiting for the pools ...", flush=True)
             lesson_names = [n for n in names if n != REFERENCE]
