@@ -1,4 +1,5 @@
-"""Start a Voila server and a headless Chromium for browser tests and benchmarks.
+"""Start a Voila server (or JupyterLab, as Binder runs it) and a headless Chromium for browser
+tests and benchmarks.
 
 Shared by ``tests/test_browser*.py`` and ``bench/``: one way to serve the lessons (the kit's own
 ``helpers.present.voila_args``) and one way to drive Debian's chromium with Playwright's Python
@@ -75,26 +76,40 @@ def voila_server(
     kwargs = {} if notebook_dir is None else {"notebook_dir": notebook_dir}
     args = voila_args(port, preheat=preheat, cull_idle_timeout=cull_idle_timeout,
                       cull_interval=cull_interval, **kwargs) + (extra_args or [])
-    log = Path(tempfile.mkstemp(prefix="voila-", suffix=".log")[1])
-    with log.open("w") as fh:
-        proc = subprocess.Popen(args, stdout=fh, stderr=subprocess.STDOUT, env=voila_env(),
-                                start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    server = VoilaServer(url, proc, log)
+
+    def probe() -> None:
+        with urllib.request.urlopen(url + "/", timeout=2):
+            pass
+
+    with _server_process("Voila", args, voila_env(), probe, startup_timeout) as (proc, log):
+        yield VoilaServer(url, proc, log)
+
+
+@contextlib.contextmanager
+def _server_process(name: str, args: list[str], env: dict[str, str], probe,
+                    startup_timeout: float) -> Iterator[tuple[subprocess.Popen, Path]]:
+    """Start ``args`` in its own process group with its output in a log file; wait until
+    ``probe()`` stops raising ``OSError``; stop the group and delete the log afterwards."""
+    log = Path(tempfile.mkstemp(prefix=f"{name.lower()}-", suffix=".log")[1])
+    with log.open("w") as fh:
+        proc = subprocess.Popen(args, stdout=fh, stderr=subprocess.STDOUT, env=env,
+                                start_new_session=True)
     try:
         deadline = time.monotonic() + startup_timeout
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"Voila exited with {proc.returncode}:\n{server.log()}")
+                raise RuntimeError(f"{name} exited with {proc.returncode}:\n"
+                                   f"{log.read_text(errors='replace')}")
             try:
-                with urllib.request.urlopen(url + "/", timeout=2):
-                    break
+                probe()
+                break
             except OSError:
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"Voila did not answer in {startup_timeout}s:\n"
-                                       f"{server.log()}") from None
+                    raise RuntimeError(f"{name} did not answer in {startup_timeout}s:\n"
+                                       f"{log.read_text(errors='replace')}") from None
                 time.sleep(0.3)
-        yield server
+        yield proc, log
     finally:
         stop(proc)
         log.unlink(missing_ok=True)
@@ -156,28 +171,14 @@ def lab_server(root_dir: Path, *, config_prefix: Path | None = None,
             f"--ServerApp.root_dir={root_dir}", "--LabApp.expose_app_in_browser=True"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--allow-root")
-    log = Path(tempfile.mkstemp(prefix="lab-", suffix=".log")[1])
-    with log.open("w") as fh:
-        proc = subprocess.Popen(args, stdout=fh, stderr=subprocess.STDOUT, env=env,
-                                start_new_session=True)
-    server = LabServer(f"http://127.0.0.1:{port}", token, proc, log)
-    try:
-        deadline = time.monotonic() + startup_timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"JupyterLab exited with {proc.returncode}:\n{server.log()}")
-            try:
-                server.api("status")
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"JupyterLab did not answer in {startup_timeout}s:\n"
-                                       f"{server.log()}") from None
-                time.sleep(0.3)
-        yield server
-    finally:
-        stop(proc)
-        log.unlink(missing_ok=True)
+    url = f"http://127.0.0.1:{port}"
+
+    def probe() -> None:
+        with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2):
+            pass
+
+    with _server_process("JupyterLab", args, env, probe, startup_timeout) as (proc, log):
+        yield LabServer(url, token, proc, log)
 
 
 #: True once every code cell of the open notebook shows an execution count ("[12]:").
