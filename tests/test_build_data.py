@@ -212,6 +212,23 @@ def test_employment_flags_follow_provenance() -> None:
     assert not {"Inner Mongolia", "Tibet", "Gansu"} & set(kit["region"])
 
 
+def test_city_gdp_jump_caveat_quotes_the_data() -> None:
+    # every percentage the hebei_city_gdp caveat quotes is recomputed from the kit's tables
+    import json
+
+    package = json.loads((helpers.DATA_DIR / "datapackage.json").read_text())
+    table = next(r for r in package["resources"] if r["name"] == "hebei_city_gdp")
+    caveat = next(c for c in table["x_origin"]["caveats"] if "flag jump" in c)
+    gdp = load("hebei_city_gdp", indicators="gdp").set_index(["region", "year"])["value"]
+    for region, year in (("Baoding", 2005), ("Cangzhou", 2005), ("Shijiazhuang", 2018)):
+        change = 100 * (gdp[(region, year)] / gdp[(region, year - 1)] - 1)
+        assert f"{region} {year} ({change:+.1f}%)" in caveat
+    prov = load("province_gdp_vintages", regions="Hebei", indicators="gdp",
+                vintage="nbs_original_2018-12").set_index("year")["value"]
+    assert f"grew {100 * (prov[2005] / prov[2004] - 1):.1f}% in 2005" in caveat
+    assert "vintage nbs_original_2018-12" in caveat
+
+
 def test_city_gdp_jumps_hand_computed() -> None:
     # A: 100 -> 131 (+31 %, jump) -> 127 (-3.05 %, jump) -> 2019 +50 % (break year: not
     # flagged); B: 100 -> (2001 missing) -> 200 in 2002 (no previous calendar year: not

@@ -984,8 +984,9 @@ def _more_tables() -> list[Table]:
                     "do not compute growth across it.",
                     "Unmarked jumps (flag jump, a kit check on GDP): Baoding 2005 (-3.5%), "
                     "Cangzhou 2005 (+46.1%) and Shijiazhuang 2018 (-5.9%) against the year "
-                    "before, while Hebei's nominal GDP grew 18.1% in 2005 (NBS original "
-                    "series). The compilation documents no break there; kept as published.",
+                    "before, while Hebei's nominal GDP grew 18.1% in 2005 "
+                    "(province_gdp_vintages, vintage nbs_original_2018-12). The compilation "
+                    "documents no break there; kept as published.",
                     "The 11 cities do not sum to the province (Xiong'an, Dingzhou/Xinji may be "
                     "reported apart; the newest provincial vintage is post-5th census).",
                     "No population or per-capita GDP by year (see city_census_population).",
