@@ -192,7 +192,8 @@ ALL_CELLS_RAN_JS = r"""
 
 
 def run_all_in_lab(page, server: LabServer, notebook: str, timeout_ms: int = 240_000) -> None:
-    """Open ``notebook`` in JupyterLab, wait for its kernel, run all cells and wait for them."""
+    """Open ``notebook`` in JupyterLab, wait for its kernel, clear the kept outputs, run all
+    cells and wait for them."""
     page.goto(server.lab_url(notebook), timeout=timeout_ms)
     page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell", timeout=timeout_ms)
     deadline = time.monotonic() + timeout_ms / 1000
@@ -203,6 +204,11 @@ def run_all_in_lab(page, server: LabServer, notebook: str, timeout_ms: int = 240
         if time.monotonic() > deadline:
             raise TimeoutError(f"no idle kernel for {notebook}: {sessions}")
         time.sleep(0.3)
+    # outputs and execution counts kept in the file (cells whose output a test checks) are
+    # cleared first, so the wait below can only end after this kernel ran every cell
+    page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    page.wait_for_function("() => !document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)"
+                           " .jp-CodeCell .jp-OutputArea-output')", timeout=timeout_ms)
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_function(ALL_CELLS_RAN_JS, timeout=timeout_ms)
 
