@@ -349,7 +349,7 @@ def _code(nb_path: Path) -> str:
 
 
 # t("term", ...), define("term", ...), label("term", ...) with a literal first argument
-TERM_CALL = re.compile(r"\b(?:t|define|label)\(\s*[\"']([A-Za-z0-9_]+)[\"']\s*[,)]")
+TERM_CALL = re.compile(r"\b(?:t|define|label|say|Msg)\(\s*[\"']([A-Za-z0-9_]+)[\"']\s*[,)]")
 # t(f"prefix_{...}") or t("prefix_" + ...): at least one glossary term must start with the prefix
 PREFIX_CALL = re.compile(
     r"\b(?:t|define|label)\(\s*(?:f[\"']([A-Za-z0-9_]+)\{|[\"']([A-Za-z0-9_]+)[\"']\s*\+)")
@@ -372,8 +372,9 @@ def test_terms_used_by_notebooks_are_in_the_glossary(nb_path):
 
 def test_term_scanner_finds_calls():
     """The regex must find the forms the notebooks use (else the test above proves nothing)."""
-    code = 't("gdp", L) + t( \'region_hebei\', language, year=1) + label("x_y", L)'
-    assert TERM_CALL.findall(code) == ["gdp", "region_hebei", "x_y"]
+    code = ('t("gdp", L) + t( \'region_hebei\', language, year=1) + label("x_y", L)'
+            ' + say("l01_headline", v=1) + Msg("ex_hint")')
+    assert TERM_CALL.findall(code) == ["gdp", "region_hebei", "x_y", "l01_headline", "ex_hint"]
     assert ["".join(m) for m in PREFIX_CALL.findall('t(f"group_{g}", L) + t("theil_" + k)')] \
         == ["group_", "theil_"]
     assert sum(len(TERM_CALL.findall(_code(p))) for p in NOTEBOOKS) >= 20

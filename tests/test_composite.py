@@ -388,7 +388,7 @@ def test_coordination_band_refuses_out_of_range(d):
 
 
 def test_coordination_band_refuses_unknown_language():
-    with pytest.raises(ValueError, match="lang must be"):
+    with pytest.raises(ValueError, match="language must be one of"):
         coordination_band(0.5, lang="fr")
 
 

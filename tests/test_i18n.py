@@ -78,6 +78,9 @@ def test_validate_lang_rejects_with_allowed_values(bad):
         validate_lang(bad)
     assert "'en'" in str(info.value) and "'zh'" in str(info.value)
     assert repr(bad) in str(info.value)
+    if bad is None:  # t(term, None) means "this run's language" (helpers.i18n.set_language)
+        assert t("gdp", None) == t("gdp", i18n.get_language())
+        return
     with pytest.raises(ValueError):
         t("gdp", bad)
 
@@ -173,3 +176,36 @@ def test_claims_verdict_labels_match_the_registry():
     assert t("rd_intensity", "zh").startswith("研发投入强度")
     assert t("alt_break", "en", before=2019, after=2020, note="x").startswith(
         "Series break between 2019 and 2020 (x)")
+
+
+def test_run_language_is_one_state_for_labels_and_exercises():
+    from helpers import exercises
+
+    try:
+        i18n.set_language("zh-CN")
+        assert i18n.get_language() == "zh"
+        assert t("secondary_industry") == "第二产业"
+        exercises.set_language("en")
+        assert t("secondary_industry") == "Secondary industry"
+    finally:
+        i18n.set_language("en")
+
+
+def test_catalogue_keys_are_unique_across_files_and_msg_renders_in_each_language():
+    files = i18n.catalogue_files()
+    assert files[0] == "glossary.csv" and "catalogue/exercises.csv" in files
+    seen: dict[str, str] = {}
+    for name in files:
+        text = resources.files("helpers").joinpath(name).read_text(encoding="utf-8")
+        for row in csv.DictReader(text.splitlines()):
+            key = row.get("term") or row["key"]
+            assert key not in seen, f"{key} in {seen.get(key)} and {name}"
+            seen[key] = name
+            assert row["en"].strip() and row["zh"].strip(), f"{name}: {key} lacks a language"
+            en, zh = (set(re.findall(r"{(\w+)", row[c])) for c in ("en", "zh"))
+            assert en == zh, f"{name}: {key}: placeholders en {en} vs zh {zh}"
+    m = i18n.Msg("ex_list_missing", n=2)
+    assert m.render("en") == "2 item(s) missing." and m.render("zh") == "还缺 2 项。"
+    assert t("ex_hint", "zh", hint=i18n.name_of("Hebei")) == "提示：河北"
+    with pytest.raises(UnknownTermError):
+        i18n.Msg("no_such_key_anywhere")

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from helpers import plots
-from helpers.plots import CONTEXT_COLOR, HEBEI_COLOR, OKABE_ITO, region_colors
+from helpers.plots import CONTEXT_COLOR, HIGHLIGHT_COLOR, OKABE_ITO, region_colors
 
 BOHAI = ["Hebei", "Beijing", "Tianjin", "Shandong", "Liaoning"]
 
@@ -74,7 +74,7 @@ CVD = {
 
 
 def test_palette_is_okabe_ito():
-    assert HEBEI_COLOR == OKABE_ITO["vermillion"] == "#D55E00"
+    assert HIGHLIGHT_COLOR == OKABE_ITO["vermillion"] == "#D55E00"
     assert len(set(OKABE_ITO.values())) == 8
     cols = region_colors(BOHAI + ["China", "Shanxi", "Henan", "Jiangsu", "Anhui"])
     assert set(cols.values()) <= set(OKABE_ITO.values()) | {CONTEXT_COLOR}
@@ -84,16 +84,16 @@ def test_palette_is_okabe_ito():
 def test_colors_do_not_depend_on_order(perm):
     ref = region_colors(BOHAI + ["Shanxi"])
     cols = region_colors(perm)
-    assert cols["Hebei"] == HEBEI_COLOR
+    assert cols["Hebei"] == HIGHLIGHT_COLOR
     assert cols == ref  # same colour for every region, whatever the order
     assert list(cols) == list(perm)  # returned in the order given
 
 
 def test_hebei_is_highlighted_alone_and_others_distinct():
     cols = region_colors(["Beijing", "Hebei", "Henan", "Shanxi", "Jilin", "Gansu"])
-    assert cols["Hebei"] == HEBEI_COLOR
+    assert cols["Hebei"] == HIGHLIGHT_COLOR
     others = [c for r, c in cols.items() if r != "Hebei"]
-    assert HEBEI_COLOR not in others
+    assert HIGHLIGHT_COLOR not in others
     assert len(set(others)) == len(others)  # up to 7 regions: all distinct
 
 
@@ -101,18 +101,18 @@ def test_fixed_comparators_and_context():
     assert region_colors(["Beijing"])["Beijing"] == region_colors(["Hebei", "Beijing",
                                                                    "Tianjin"])["Beijing"]
     ctx = region_colors(BOHAI, context=True)
-    assert ctx["Hebei"] == HEBEI_COLOR
+    assert ctx["Hebei"] == HIGHLIGHT_COLOR
     assert {c for r, c in ctx.items() if r != "Hebei"} == {CONTEXT_COLOR}
     many = region_colors([f"R{i}" for i in range(12)] + ["Hebei"])
     assert list(many.values()).count(CONTEXT_COLOR) == 12 - 7  # palette used up -> grey
-    assert region_colors(["Tangshan", "Baoding"], highlight="Tangshan")["Tangshan"] == HEBEI_COLOR
+    assert region_colors(["Tangshan", "Baoding"], highlight="Tangshan")["Tangshan"] == HIGHLIGHT_COLOR
 
 
 @pytest.mark.parametrize("vision", list(CVD))
 def test_hebei_stands_out_under_colour_blindness(vision):
     """CIE76 distance >= 15 between Hebei and every colour a comparator can get."""
     m = CVD[vision]
-    hebei = _lab(HEBEI_COLOR, m)
+    hebei = _lab(HIGHLIGHT_COLOR, m)
     cols = region_colors(["Hebei", *[f"R{i}" for i in range(7)], *plots.FIXED_COLORS])
     for region, col in cols.items():
         if region == "Hebei":
@@ -248,7 +248,7 @@ def test_line_chart_is_not_managed_by_pyplot():
     fig, ax = plots.line_chart(frame(), title="T", ylabel="Y", source="tbl, v")
     assert plt.get_fignums() == before
     lines = {ln.get_label(): ln for ln in ax.get_lines()}
-    assert lines["Hebei"].get_color() == HEBEI_COLOR
+    assert lines["Hebei"].get_color() == HIGHLIGHT_COLOR
     assert lines["Hebei"].get_linewidth() > lines["Beijing"].get_linewidth()
     assert ax.get_legend().get_texts()[0].get_text() == "Hebei"  # Hebei first in legend
     assert "Hebei in 2024: 18.00" in plots.get_alt_text(fig)
@@ -268,7 +268,7 @@ def test_bar_chart_sorted_with_hebei_highlighted():
     assert heights == sorted(heights, reverse=True) == [31.0, 21.0, 11.0]
     labels = [t.get_text() for t in ax.get_xticklabels()]
     assert labels == ["Tianjin", "Hebei", "Beijing"]
-    assert mpl.colors.to_hex(ax.patches[1].get_facecolor()).upper() == HEBEI_COLOR
+    assert mpl.colors.to_hex(ax.patches[1].get_facecolor()).upper() == HIGHLIGHT_COLOR
     assert "rank 2 of 3" in plots.get_alt_text(fig)
 
 
@@ -298,8 +298,8 @@ def test_line_chart_legend_accepts_fill_and_patch_handles():
 
 def test_highlight_handle_detection_for_any_artist():
     fig, ax = plots.new_figure()
-    line, = ax.plot([0, 1], [0, 1], color=HEBEI_COLOR)
-    fill = ax.fill_between([0, 1], [0, 0], [1, 1], color=HEBEI_COLOR, alpha=0.2)
+    line, = ax.plot([0, 1], [0, 1], color=HIGHLIGHT_COLOR)
+    fill = ax.fill_between([0, 1], [0, 0], [1, 1], color=HIGHLIGHT_COLOR, alpha=0.2)
     grey = ax.fill_between([0, 1], [0, 0], [1, 1], color=CONTEXT_COLOR)
     assert plots.is_highlight_handle(line) and plots.is_highlight_handle(fill)
     assert not plots.is_highlight_handle(grey)
@@ -373,7 +373,7 @@ def test_line_colours_follow_the_data_key_not_the_translated_label():
     _, ax_en = plots.line_chart(_sectors(), labels=EN, **kw)
     _, ax_zh = plots.line_chart(_sectors(), labels=ZH, lang="zh", **kw)
     en, zh = _colors_by_key(ax_en, EN), _colors_by_key(ax_zh, ZH)
-    assert en == zh and en["share_secondary"] == HEBEI_COLOR
+    assert en == zh and en["share_secondary"] == HIGHLIGHT_COLOR
     assert len(set(en.values())) == 3
 
 
@@ -392,11 +392,11 @@ def test_grouped_bar_chart_sides_colours_legend_and_alt_text():
     d = pd.DataFrame({"year": [2004, 2005, 2004, 2005], "series": ["rev4", "rev4", "rev5", "rev5"],
                       "value": [-5.0, -4.0, 2.0, np.nan]})
     fig, ax = plots.grouped_bar_chart(d, labels={"rev4": "4th census", "rev5": "5th census"},
-                                      colors={"rev5": HEBEI_COLOR}, title="Revisions",
+                                      colors={"rev5": HIGHLIGHT_COLOR}, title="Revisions",
                                       ylabel="%", source="tbl, v")
     bars = ax.patches
     assert [round(b.get_x() + b.get_width() / 2, 2) for b in bars] == [2003.8, 2004.8, 2004.2]
-    assert mpl.colors.to_hex(bars[2].get_facecolor()).upper() == HEBEI_COLOR
+    assert mpl.colors.to_hex(bars[2].get_facecolor()).upper() == HIGHLIGHT_COLOR
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["4th census", "5th census"]
     alt = plots.get_alt_text(fig)
     assert alt.startswith("Grouped bar chart: Revisions. % for 2 series (4th census, 5th "

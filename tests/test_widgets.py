@@ -93,7 +93,7 @@ def test_line_artists_are_reused_not_rebuilt():
     fp.update(d[d.region.isin(["Hebei", "Beijing"])], title="B")
     assert fp._lines["Hebei"] is lines["Hebei"]
     assert not fp._lines["Tianjin"].get_visible()
-    assert fp._lines["Hebei"].get_color() == plots.HEBEI_COLOR
+    assert fp._lines["Hebei"].get_color() == plots.HIGHLIGHT_COLOR
     np.testing.assert_allclose(fp._lines["Hebei"].get_ydata(), d[d.region == "Hebei"].value)
     assert fp.ax.get_ylim()[0] < 100 < 280 < fp.ax.get_ylim()[1]
 
@@ -106,7 +106,7 @@ def test_bar_panel_31_bars_sorted_with_hebei_highlighted():
     widths = [p.get_width() for p in fp.bars]
     assert widths == sorted(widths, reverse=True) and len(widths) == 31
     hebei = [p for p in fp.bars if p.get_facecolor()[:3] == plots.mpl.colors.to_rgb(
-        plots.HEBEI_COLOR)]
+        plots.HIGHLIGHT_COLOR)]
     assert len(hebei) == 1 and hebei[0].get_width() == 30.0
     assert "rank 1 of 31" in fp.alt
 
@@ -133,7 +133,7 @@ def test_bar_panel_reuses_its_rectangles_when_the_count_changes():
     assert fp.bars[:5] == first and len(fp.bars) == 6
     assert all(r.get_visible() for r in fp.bars)
     assert [r.get_y() + r.get_height() / 2 for r in fp.bars] == [5.0, 4.0, 3.0, 2.0, 1.0, 0.0]
-    assert fp.bars[1].get_facecolor()[:3] == plots.mpl.colors.to_rgb(plots.HEBEI_COLOR)
+    assert fp.bars[1].get_facecolor()[:3] == plots.mpl.colors.to_rgb(plots.HIGHLIGHT_COLOR)
 
 
 def test_figure_panel_leaks_no_pyplot_figure_and_no_warnings():

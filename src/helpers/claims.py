@@ -1032,7 +1032,7 @@ def _raw_table(document: str | None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(_COLUMNS))
 
 
-def claims_table(document: str | None = None, lang: str = "en") -> pd.DataFrame:
+def claims_table(document: str | None = None, lang: str | None = None) -> pd.DataFrame:
     """Every claim (of one document) with its verdict, as a DataFrame for notebooks.
 
     Args:
@@ -1046,9 +1046,9 @@ def claims_table(document: str | None = None, lang: str = "en") -> pd.DataFrame:
         computed, verdict, reason (column names in ``lang``; in English the keys are
         id, document, section, claim, definition, years, stated, computed, verdict, reason).
     """
-    from helpers.i18n import validate_lang
+    from helpers.i18n import resolve_lang
 
-    lang = validate_lang(lang)
+    lang = resolve_lang(lang)
     df = _raw_table(document)
     if lang == "en":
         return df
@@ -1059,7 +1059,7 @@ def claims_table(document: str | None = None, lang: str = "en") -> pd.DataFrame:
 _COLOURS = {SUPPORTED: "#1b7837", NOT_SUPPORTED: "#b2182b", CANNOT: "#555555"}
 
 
-def claims_html(document: str | None = None, lang: str = "en",
+def claims_html(document: str | None = None, lang: str | None = None,
                 columns: Iterable[str] | None = None) -> str:
     """The claims table as a self-contained HTML table (renders in JupyterLab and Voila).
 
@@ -1070,9 +1070,9 @@ def claims_html(document: str | None = None, lang: str = "en",
         document, lang: as in :func:`claims_table`.
         columns: English column keys to show (default all but ``document``).
     """
-    from helpers.i18n import validate_lang
+    from helpers.i18n import resolve_lang
 
-    lang = validate_lang(lang)
+    lang = resolve_lang(lang)
     keys = list(columns) if columns is not None else [
         "id", "section", "claim", "definition", "years", "stated", "computed", "verdict",
         "reason"]

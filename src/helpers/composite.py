@@ -361,7 +361,7 @@ COORDINATION_BANDS: tuple[tuple[float, float, str, str], ...] = (
 )
 
 
-def coordination_band(d: float, lang: str = "en") -> str:
+def coordination_band(d: float, lang: str | None = None) -> str:
     """Label of the coupling coordination degree D in the common 10-band scheme (0.1 steps).
 
     Bands: [0, 0.1) extreme imbalance 极度失调, [0.1, 0.2) serious imbalance 严重失调, ...,
@@ -384,8 +384,9 @@ def coordination_band(d: float, lang: str = "en") -> str:
         A convention of the Chinese applied literature (no single origin); used with the correct
         model as in Wang Shujia et al. (2021), 自然资源学报 36(3).
     """
-    if lang not in ("en", "zh"):
-        raise ValueError(f"lang must be 'en' or 'zh', got {lang!r}")
+    from helpers.i18n import resolve_lang
+
+    lang = resolve_lang(lang)
     value = float(d)
     if not math.isfinite(value) or not 0.0 <= value <= 1.0:
         raise ValueError(f"D must be a number in [0, 1], got {d!r}")

@@ -511,3 +511,14 @@ def indicator_info(code: str, *, data_dir: str | os.PathLike[str] | None = None
     found["code"] = code
     found["tables"] = where
     return found
+
+
+def table_source(name: str, frame: pd.DataFrame) -> str:
+    """A short source line for a figure: the table's name and the vintages ``frame`` holds.
+
+    ``table_source("province_gdp", df)`` -> ``"province_gdp, nbs_post5th_2026-03"``. The full
+    citation (producer, publication, licence) is :func:`source`; this short form is what a
+    figure's source note carries, so a reader can find the table in ``data/README.md``.
+    """
+    vintages = frame["vintage"].dropna().astype(str) if "vintage" in frame else []
+    return ", ".join([name, *dict.fromkeys(vintages)])

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.composite import entropy_scores
-from helpers.i18n import region_label, validate_lang
+from helpers.i18n import region_label, resolve_lang
 
 __all__ = [
     "Candidate",
@@ -215,9 +215,9 @@ class DroppedReport:
     rows_kept: int = 0
     rows_dropped: int = 0
 
-    def lines(self, lang: str = "en") -> list[str]:
+    def lines(self, lang: str | None = None) -> list[str]:
         """The report as Markdown bullet lines in ``lang`` (``"en"`` or ``"zh"``)."""
-        zh = validate_lang(lang) == "zh"
+        zh = resolve_lang(lang) == "zh"
         ys = self.sample_years
         if not ys:
             out = ["- **年份**：无（没有完整的省份-年份）。" if zh else

@@ -50,6 +50,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from helpers import i18n
+from helpers.i18n import Msg
+
 __all__ = [
     "Exercise",
     "Feedback",
@@ -61,114 +64,37 @@ __all__ = [
     "set_language",
 ]
 
-Text = str | Mapping[str, str]
-LANGS = ("en", "zh")
-_LANG = {"current": "en"}
+Text = str | Msg | Mapping[str, str]
+LANGS = i18n.LANGS
 _REGISTRY: dict[str, Exercise] = {}
 
-# Messages shown to students, in both languages. {placeholders} are filled by str.format.
-MESSAGES: dict[str, dict[str, str]] = {
-    "correct": {"en": "Correct!", "zh": "回答正确！"},
-    "wrong": {"en": "Not quite.", "zh": "还不对。"},
-    "no_answer": {"en": "No answer yet: replace `None` (or `...`) with your answer.",
-                  "zh": "还没有作答：请把 `None`（或 `...`）换成你的答案。"},
-    "want_number": {"en": "Expected a number, got {kind} {value}.",
-                    "zh": "应当是一个数字，你给的是{kind} {value}。"},
-    "quoted_number": {"en": "Your answer {value} is text: remove the quotes so it is a number.",
-                      "zh": "你的答案 {value} 是文本：去掉引号，让它成为数字。"},
-    "many_values": {"en": "Expected ONE value, got {kind} with {n} values: pick one "
-                          "(e.g. with .loc[...] or .iloc[0]).",
-                    "zh": "应当是一个值，你给的是含 {n} 个值的{kind}：请选出一个"
-                          "（例如用 .loc[...] 或 .iloc[0]）。"},
-    "nan": {"en": "Your answer is NaN (a missing value): check the year and the region you "
-                  "selected, and whether the cell is empty in the data.",
-            "zh": "你的答案是 NaN（缺失值）：检查所选的年份和地区，以及数据中该单元格是否为空。"},
-    "bool_for_number": {"en": "Expected a number, got the bool {value}.",
-                        "zh": "应当是一个数字，你给的是布尔值 {value}。"},
-    "want_bool": {"en": "Expected True or False, got {kind} {value}.",
-                  "zh": "应当是 True 或 False，你给的是{kind} {value}。"},
-    "want_text": {"en": "Expected a name (text), got {kind} {value}.",
-                  "zh": "应当是一个名称（文本），你给的是{kind} {value}。"},
-    "want_list": {"en": "Expected a list of items, got {kind} {value}.",
-                  "zh": "应当是一个列表，你给的是{kind} {value}。"},
-    "percent": {"en": "Your answer is 100 times too large: you may have used the share in "
-                      "percent instead of a fraction (0-1).",
-                "zh": "你的答案大了100倍：你可能用了百分数，而题目要的是0到1之间的小数。"},
-    "fraction": {"en": "Your answer is 100 times too small: you may have given a fraction where "
-                       "the question asks for percent.",
-                 "zh": "你的答案小了100倍：题目要的是百分数，你可能给了小数。"},
-    "unit": {"en": "Your answer is off by a factor of {factor}: check the unit (e.g. 10k yuan vs "
-                   "100 million yuan, 万元 vs 亿元).",
-             "zh": "你的答案相差 {factor} 倍：检查单位（例如万元与亿元）。"},
-    "sign": {"en": "Right size, wrong sign: check the direction of the change (later minus "
-                   "earlier).",
-             "zh": "数值大小对了，但符号反了：检查变化的方向（后一年减前一年）。"},
-    "reciprocal": {"en": "You may have divided the other way round (the answer is the inverse "
-                         "of yours).",
-                   "zh": "你可能把除数和被除数弄反了（正确答案是你答案的倒数）。"},
-    "close": {"en": "Close, but outside the tolerance (±{tol}): round only at the end, or "
-                    "check the decimals.",
-              "zh": "很接近，但超出了允许误差（±{tol}）：只在最后一步四舍五入，或检查小数位。"},
-    "not_a_choice": {"en": "{value} is not one of the possible names.",
-                     "zh": "{value} 不是可选的名称之一。"},
-    "did_you_mean": {"en": "Did you mean {names}?", "zh": "你是不是想写 {names}？"},
-    "list_score": {"en": "{right} of {total} items are right.",
-                   "zh": "{total} 项中答对了 {right} 项。"},
-    "list_extra": {"en": "Not in the answer: {items}.", "zh": "这些不属于答案：{items}。"},
-    "list_missing": {"en": "{n} item(s) missing.", "zh": "还缺 {n} 项。"},
-    "list_order": {"en": "Right items, wrong order: check the sorting (largest first?).",
-                   "zh": "项目都对，但顺序不对：检查排序（是否从大到小？）。"},
-    "list_dupes": {"en": "Some items appear more than once.", "zh": "有的项目重复出现。"},
-    "hint": {"en": "Hint: {hint}", "zh": "提示：{hint}"},
-    "took_single": {"en": "(Used the single value in {kind}.)",
-                    "zh": "（已取{kind}中唯一的值。）"},
-    "solution": {"en": "Solution", "zh": "答案与解析"},
-    "exercise": {"en": "Exercise", "zh": "练习"},
-    "how_to_check": {"en": "Check your answer with `check(\"{id}\", your_answer)`.",
-                     "zh": "用 `check(\"{id}\", 你的答案)` 检查答案。"},
-    "unknown_id": {"en": "Unknown exercise {id!r}. Known: {known}.",
-                   "zh": "没有编号为 {id!r} 的练习。已有：{known}。"},
-}
-
-_KIND_NAMES = {
-    "str": {"en": "the text", "zh": "文本"},
-    "Series": {"en": "a pandas Series", "zh": "pandas Series"},
-    "DataFrame": {"en": "a pandas DataFrame", "zh": "pandas DataFrame"},
-    "list": {"en": "a list", "zh": "列表"},
-    "tuple": {"en": "a tuple", "zh": "元组"},
-    "ndarray": {"en": "a numpy array", "zh": "numpy 数组"},
-    "dict": {"en": "a dict", "zh": "字典"},
-    "bool": {"en": "the bool", "zh": "布尔值"},
-    "int": {"en": "the integer", "zh": "整数"},
-    "float": {"en": "the number", "zh": "数字"},
-}
+# Every message a student sees is in the kit's catalogue (helpers/catalogue/exercises.csv,
+# keys ex_*), like every other text of the kit; the language is the run's (helpers.i18n).
 # factor -> label; 10^4 (万 vs 亿 yuan, 10k persons vs persons), 10^8 (亿 vs yuan), 10^3
 _UNIT_FACTORS = (1e4, 1e8, 1e3, 1e6)
 
 
 def set_language(lang: str) -> None:
-    """Default language of messages, hints and solutions: ``"en"`` or ``"zh"``."""
-    if lang not in LANGS:
-        raise ValueError(f"language must be one of {LANGS}, got {lang!r}")
-    _LANG["current"] = lang
+    """Set the run's language (the same as :func:`helpers.i18n.set_language`)."""
+    i18n.set_language(lang)
 
 
 def _lang(lang: str | None) -> str:
-    lang = lang or _LANG["current"]
-    if lang not in LANGS:
-        raise ValueError(f"language must be one of {LANGS}, got {lang!r}")
-    return lang
+    return i18n.get_language() if lang is None else i18n.validate_lang(lang)
 
 
 def _text(value: Text, lang: str) -> str:
-    """Pick the ``lang`` version of a bilingual text (falls back to English, then any)."""
+    """The ``lang`` version of a text: a catalogue :class:`~helpers.i18n.Msg`, a plain string,
+    or (older lessons) a ``{"en": ..., "zh": ...}`` dict."""
+    if isinstance(value, Msg):
+        return value.render(lang)
     if isinstance(value, str):
         return value
     return value.get(lang) or value.get("en") or next(iter(value.values()), "")
 
 
 def _msg(key: str, lang: str, **kw: Any) -> str:
-    return MESSAGES[key][lang].format(**kw)
+    return i18n.t(f"ex_{key}", lang, **kw)
 
 
 @dataclass(frozen=True)
@@ -348,7 +274,10 @@ def _plain(value: Any) -> Any:
 
 def _kind(value: Any, lang: str) -> str:
     name = type(value).__name__
-    return _KIND_NAMES.get(name, {"en": f"an object of type {name}", "zh": name})[lang]
+    key = f"ex_kind_{name}"
+    if i18n.has_term(key):
+        return i18n.t(key, lang)
+    return i18n.t("ex_kind_other", lang, name=name)
 
 
 def _short(value: Any, limit: int = 60) -> str:

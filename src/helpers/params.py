@@ -61,6 +61,12 @@ __all__ = [
     "describe",
     "injected_names",
     "validate",
+    "language_param",
+    "region_param",
+    "regions_param",
+    "year_param",
+    "rule",
+    "span_at_least",
 ]
 
 #: First line of the cell papermill injects (``PythonTranslator.codify`` with comment
@@ -197,6 +203,83 @@ class ParamSpec(Mapping[str, Param]):
 
 def _as_spec(spec: ParamSpec | Mapping[str, Param]) -> ParamSpec:
     return spec if isinstance(spec, ParamSpec) else ParamSpec(spec)
+
+
+# --------------------------------------------------------------------------------------------
+# Presets: the same parameter names, types and aliases in every lesson
+# --------------------------------------------------------------------------------------------
+def language_param() -> Param:
+    """``language``: ``"en"`` or ``"zh"``, with every alias :mod:`helpers.i18n` accepts
+    (``"zh-CN"``, ``"中文"``, ``"English"`` ...)."""
+    from helpers.i18n import _ALIASES, LANGS
+
+    aliases = {k: v for k, v in _ALIASES.items() if k not in LANGS}
+    aliases.update({k.upper(): v for k, v in aliases.items() if k.isascii()})
+    aliases.update({"zh-CN": "zh", "zh_CN": "zh", "zh-Hans": "zh", "English": "en",
+                    "Chinese": "zh"})
+    return Param(str, choices=LANGS, aliases=aliases, doc="language of the lesson's text")
+
+
+def _region_aliases(names: Iterable[str]) -> dict[str, str]:
+    """Chinese names, full and short (河北省, 河北), of the regions that have them."""
+    from helpers import regions
+
+    out: dict[str, str] = {}
+    for name in names:
+        try:
+            out[regions.zh(name)] = name
+            out[regions.zh(name, short=True)] = name
+        except ValueError:  # a name the region table does not hold (e.g. "China")
+            continue
+    return out
+
+
+def region_param(choices: Sequence[str], doc: str = "region the lesson is about",
+                 *, optional: bool = False) -> Param:
+    """One region among ``choices``; Chinese names (河北, 河北省) are accepted as aliases."""
+    return Param(str, choices=tuple(choices), aliases=_region_aliases(choices),
+                 optional=optional, doc=doc)
+
+
+def regions_param(choices: Sequence[str], doc: str = "regions compared", *,
+                  optional: bool = False, non_empty: bool = True) -> Param:
+    """A list of distinct regions among ``choices``; Chinese names accepted as aliases."""
+    return Param(list[str], choices=tuple(choices), aliases=_region_aliases(choices),
+                 optional=optional, unique=True, non_empty=non_empty, doc=doc)
+
+
+def year_param(years: Sequence[int], doc: str = "year") -> Param:
+    """A year within the span of ``years`` (the years the lesson's data hold)."""
+    years = sorted(int(y) for y in years)
+    return Param(int, min=years[0], max=years[-1], doc=doc)
+
+
+def rule(params: Sequence[str], test: Callable[[Mapping[str, Any]], str | None],
+         name: str) -> Callable[[Mapping[str, Any]], str | None]:
+    """A rule on several parameters: ``test(values) -> error text or None``.
+
+    The error is reported under the parameters' names with their values only (not under a
+    function's name with every parameter), e.g. ``start_year, end_year = {...}: ...``.
+    """
+    def check(values: Mapping[str, Any]) -> str | None:
+        return test(values)
+
+    check.params = tuple(params)  # type: ignore[attr-defined]
+    check.__name__ = name
+    return check
+
+
+def span_at_least(n_years: int, first: str = "start_year", last: str = "end_year",
+                  why: str = "") -> Callable[[Mapping[str, Any]], str | None]:
+    """Rule: ``last - first + 1 >= n_years`` (e.g. growth needs two years, fixed effects three)."""
+    def test(v: Mapping[str, Any]) -> str | None:
+        if v[last] - v[first] + 1 >= n_years:
+            return None
+        return (f"the years {v[first]}-{v[last]} span {v[last] - v[first] + 1}; at least "
+                f"{n_years} are needed{f' ({why})' if why else ''}: move {first} earlier or "
+                f"{last} later.")
+
+    return rule((first, last), test, f"span_at_least_{n_years}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -453,7 +536,12 @@ def _check_values(
         for rule in spec.checks:
             msg = rule(out)
             if msg:
-                problems.append(Problem(getattr(rule, "__name__", "rule"), dict(out), msg))
+                names = getattr(rule, "params", None)
+                if names:  # a named rule: report its parameters and their values only
+                    value = {n: out.get(n) for n in names}
+                    problems.append(Problem(", ".join(names), value, msg))
+                else:
+                    problems.append(Problem(getattr(rule, "__name__", "rule"), dict(out), msg))
     return out, problems
 
 

@@ -4,7 +4,7 @@ Every figure in the kit
 
 * uses :func:`use_kit_style` (one seaborn/matplotlib theme, readable on a projector);
 * colours regions with :func:`region_colors`: the Okabe-Ito palette, which stays distinguishable
-  for the common colour-vision deficiencies, with Hebei always in :data:`HEBEI_COLOR`;
+  for the common colour-vision deficiencies, with the highlighted region (Hebei by default) in :data:`HIGHLIGHT_COLOR`;
 * shows "Source: <table>, <vintage>" beneath the chart (:func:`add_source_note`);
 * carries a plain-language description for screen readers (:func:`alt_text`, :func:`show`);
 * renders Chinese labels with a CJK font (:func:`setup_cjk_font`), or falls back to English
@@ -49,7 +49,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hi
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
-from helpers.i18n import join, region_label, t, validate_lang
+from helpers.i18n import join, region_label, resolve_lang, t
 
 # --------------------------------------------------------------------------------------------
 # Palette
@@ -66,8 +66,9 @@ OKABE_ITO: dict[str, str] = {
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
 }
-#: Hebei's colour in every figure of the kit (also used for any other highlighted region).
-HEBEI_COLOR: str = OKABE_ITO["vermillion"]
+#: Colour of the highlighted region in every figure of the kit (Hebei by default, or the
+#: region a lesson is rerun for); the other regions are muted or take the rotation.
+HIGHLIGHT_COLOR: str = OKABE_ITO["vermillion"]
 #: Muted grey for context regions (e.g. "all other provinces" behind Hebei).
 CONTEXT_COLOR: str = "#B0B0B0"
 #: Colours of the regions that recur as comparators, fixed so that they match across notebooks.
@@ -95,7 +96,7 @@ def region_colors(
 ) -> dict[str, str]:
     """Colour of each region, independent of the order in which regions are given.
 
-    Rules: highlighted regions (default Hebei) get :data:`HEBEI_COLOR`; recurring comparators get
+    Rules: highlighted regions (default Hebei) get :data:`HIGHLIGHT_COLOR`; recurring comparators get
     their :data:`FIXED_COLORS`; the remaining regions take the unused Okabe-Ito colours in
     alphabetical order of their names; once the palette is used up (or with ``context=True``)
     they are drawn in :data:`CONTEXT_COLOR`.
@@ -114,7 +115,7 @@ def region_colors(
     colors: dict[str, str] = {}
     for r in regions:
         if r in hi:
-            colors[r] = HEBEI_COLOR
+            colors[r] = HIGHLIGHT_COLOR
         elif context:
             colors[r] = CONTEXT_COLOR
         elif r in FIXED_COLORS:
@@ -295,14 +296,14 @@ def cjk_family() -> str | None:
     return _cjk_state  # type: ignore[return-value]
 
 
-def plot_lang(lang: str) -> str:
+def plot_lang(lang: str | None = None) -> str:
     """Language for figure text: ``lang``, or ``"en"`` when it is zh and no CJK font exists.
 
     The fallback is announced ONCE per session with a :class:`CJKFontWarning` that says how to
     install a font. Widget labels and Markdown do not need this (the browser renders Chinese).
     """
     global _fallback_reported
-    lang = validate_lang(lang)
+    lang = resolve_lang(lang)
     if lang == "zh" and cjk_family() is None:
         if not _fallback_reported:
             _fallback_reported = True
@@ -405,7 +406,7 @@ _source_notes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _alt_texts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def source_line(source: str, lang: str = "en") -> str:
+def source_line(source: str, lang: str | None = None) -> str:
     """``"Source: <source>"`` in ``lang`` (unchanged if it already starts with the prefix)."""
     prefix = t("source_line", lang, source="").strip()
     if source.startswith((prefix, "Source:", "资料来源")):
@@ -413,7 +414,7 @@ def source_line(source: str, lang: str = "en") -> str:
     return t("source_line", lang, source=source)
 
 
-def add_source_note(target: Axes | Figure, text: str, lang: str = "en") -> None:
+def add_source_note(target: Axes | Figure, text: str, lang: str | None = None) -> None:
     """Put "Source: <table>, <vintage>" beneath the chart, bottom left, in small grey text.
 
     Calling it again on the same figure replaces the note (no duplicates). With constrained
@@ -463,7 +464,7 @@ def alt_text(
     ylabel: str = "",
     highlight: str = "Hebei",
     source: str | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     x: str = "year",
     y: str = "value",
     group: str = "region",
@@ -485,7 +486,7 @@ def alt_text(
         labels: display names by group key (e.g. ``{"share_secondary": "第二产业"}``),
             overriding the glossary's region names.
     """
-    lang = validate_lang(lang)
+    lang = resolve_lang(lang)
     if kind not in ("line", "bar"):
         raise ValueError(f"kind must be 'line' or 'bar'; got {kind!r}")
 
@@ -687,7 +688,7 @@ def _axis_labels(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
     ax.set_ylabel(ylabel)
 
 
-def is_highlight_handle(handle: object, color: str = HEBEI_COLOR) -> bool:
+def is_highlight_handle(handle: object, color: str = HIGHLIGHT_COLOR) -> bool:
     """Whether a legend handle of any kind is drawn in ``color`` (default Hebei's).
 
     Works for lines (``get_color``), patches and collections such as ``fill_between`` bands
@@ -718,7 +719,7 @@ BreakSpec = Mapping[float, str | None] | Sequence[float | tuple[float, str | Non
 BREAK_COLOR = "#333333"
 
 
-def normalize_breaks(breaks: BreakSpec, lang: str = "en") -> list[tuple[float, str]]:
+def normalize_breaks(breaks: BreakSpec, lang: str | None = None) -> list[tuple[float, str]]:
     """Series breaks as a sorted list of ``(year, note)``.
 
     A break at ``year`` means the series changes basis between the last observation BEFORE
@@ -766,7 +767,7 @@ def split_at_breaks(x: np.ndarray, y: np.ndarray, breaks: BreakSpec) -> tuple[np
 
 
 def break_marks(years: Iterable[float], breaks: BreakSpec,
-                lang: str = "en") -> list[tuple[float, float, float, str]]:
+                lang: str | None = None) -> list[tuple[float, float, float, str]]:
     """Where to mark each break that falls inside the data's years.
 
     Returns:
@@ -788,7 +789,7 @@ def _year_text(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
-def break_alt_text(mark: tuple[float, float, float, str], lang: str = "en") -> str:
+def break_alt_text(mark: tuple[float, float, float, str], lang: str | None = None) -> str:
     """Alt-text sentence for one break mark from :func:`break_marks`."""
     _, before, after, note = mark
     return t("alt_break", lang, before=_year_text(before), after=_year_text(after), note=note)
@@ -831,7 +832,7 @@ def note_on_left(x: float, years: Iterable[float]) -> bool:
 
 
 def mark_breaks(ax: Axes, breaks: BreakSpec, years: Iterable[float],
-                lang: str = "en") -> list[tuple[float, float, float, str]]:
+                lang: str | None = None) -> list[tuple[float, float, float, str]]:
     """Draw a dashed line and note for each break inside ``years``; returns the marks."""
     years = list(years)
     marks = break_marks(years, breaks, lang)
@@ -848,7 +849,7 @@ def line_chart(
     source: str | None = None,
     highlight: str = "Hebei",
     context: bool = False,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     x: str = "year",
     y: str = "value",
@@ -869,7 +870,7 @@ def line_chart(
             ``group``, ``x``, ``y``). Missing values stay gaps (never interpolated).
         title, ylabel: text in the chosen language (use :func:`helpers.i18n.t`).
         source: ``"<table>, <vintage>"`` for the source note.
-        highlight: region drawn in :data:`HEBEI_COLOR`, thicker.
+        highlight: region drawn in :data:`HIGHLIGHT_COLOR`, thicker.
         context: draw the other regions thin and grey, without legend entries (Hebei against
             the distribution of all provinces).
         lang: language of region names, the source prefix and the alt text.
@@ -880,7 +881,7 @@ def line_chart(
             basis changes"}``: lines are not joined across a break, which is marked by a
             dashed vertical line with its note (and mentioned in the alt text).
         colors: colour by group key (or by displayed label), overriding the automatic
-            colours, e.g. ``{"share_secondary": HEBEI_COLOR}``.
+            colours, e.g. ``{"share_secondary": HIGHLIGHT_COLOR}``.
 
     Returns:
         ``(fig, ax)``; alt text is attached for :func:`show`.
@@ -940,7 +941,7 @@ def bar_chart(
     ylabel: str = "",
     source: str | None = None,
     highlight: str = "Hebei",
-    lang: str = "en",
+    lang: str | None = None,
     sort: bool = True,
     horizontal: bool | None = None,
     ax: Axes | None = None,
@@ -948,7 +949,7 @@ def bar_chart(
     y: str = "value",
     group: str = "region",
 ) -> tuple[Figure, Axes]:
-    """One bar per region in one year; Hebei in :data:`HEBEI_COLOR`, the others grey.
+    """One bar per region in one year; Hebei in :data:`HIGHLIGHT_COLOR`, the others grey.
 
     Args:
         data: tidy frame (``region``, ``year``, ``value``).
@@ -969,7 +970,7 @@ def bar_chart(
     else:
         fig = ax.figure
     names = [region_label(r, lang) for r in d[group]]
-    colors = [HEBEI_COLOR if r == highlight else CONTEXT_COLOR for r in d[group]]
+    colors = [HIGHLIGHT_COLOR if r == highlight else CONTEXT_COLOR for r in d[group]]
     vals = d[y].to_numpy(dtype=float)
     if horizontal:
         pos = np.arange(len(d))[::-1]
@@ -998,7 +999,7 @@ def grouped_bar_chart(
     title: str = "",
     ylabel: str = "",
     source: str | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     ax: Axes | None = None,
     x: str = "year",
     y: str = "value",
@@ -1019,7 +1020,7 @@ def grouped_bar_chart(
         labels: legend names by series key (keys stay language-independent, so colours
             do not change with the language).
         colors: colour by series key; the others follow :func:`region_colors` on the keys
-            (``highlight`` gets :data:`HEBEI_COLOR`).
+            (``highlight`` gets :data:`HIGHLIGHT_COLOR`).
         zero_line: draw a black line at 0 (for changes and gaps).
 
     Returns:
@@ -1058,14 +1059,14 @@ def grouped_bar_alt_text(
     title: str = "",
     ylabel: str = "",
     source: str | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     x: str = "year",
     y: str = "value",
     group: str = "series",
     labels: Mapping[str, str] | None = None,
 ) -> str:
     """Alt text of :func:`grouped_bar_chart`: what is drawn, each series' range, the source."""
-    lang = validate_lang(lang)
+    lang = resolve_lang(lang)
     keys = list(dict.fromkeys(data[group]))
     names = [(labels or {}).get(k, k) for k in keys]
     xs = sorted(data[x].dropna().unique())

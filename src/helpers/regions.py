@@ -342,3 +342,18 @@ def validate_regions(
             f"Unknown {what}: {'; '.join(problems)}. Allowed values: {', '.join(allowed_list)}"
         )
     return given
+
+
+def rank_of(values: Any, region: str, *, ascending: bool = False) -> int:
+    """Rank of ``region`` in ``values`` (a Series indexed by region): 1 = largest value
+    (``ascending=False``) or smallest (``ascending=True``); ties share the best rank
+    (``method="min"``); regions with a missing value get no rank and are not counted.
+
+    Raises:
+        KeyError: the region has no value to rank (named in the message).
+    """
+    present = values.dropna()
+    if region not in present.index:
+        raise KeyError(f"{region!r} has no value to rank; regions with values: "
+                       f"{', '.join(map(str, present.index))}")
+    return int(present.rank(ascending=ascending, method="min")[region])

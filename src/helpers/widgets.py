@@ -51,7 +51,7 @@ from matplotlib.ticker import (
 )
 
 from helpers import plots
-from helpers.i18n import join, label, region_label, t, unit_label, validate_lang
+from helpers.i18n import join, label, region_label, resolve_lang, t, unit_label
 
 #: Display modes of the control panel.
 MODES: tuple[str, ...] = ("level", "share", "index")
@@ -99,7 +99,7 @@ def validate_selection(
     indicators: Sequence[str],
     years: Sequence[int],
     modes: Sequence[str] = MODES,
-    lang: str = "en",
+    lang: str | None = None,
     allow_empty: bool = False,
     items_label: str | None = None,
     item_labels: Mapping[str, str] | None = None,
@@ -212,7 +212,7 @@ class ControlPanel:
         default_indicator: str | None = None,
         default_years: tuple[int, int] | None = None,
         default_mode: str | None = None,
-        lang: str = "en",
+        lang: str | None = None,
         region_labels: Mapping[str, str] | None = None,
         indicator_labels: Mapping[str, str] | None = None,
         items_label: str | None = None,
@@ -223,7 +223,7 @@ class ControlPanel:
         default_choice: str | None = None,
         ok_message: str | Callable[[Selection], str] | None = None,
     ) -> None:
-        self.lang = validate_lang(lang)
+        self.lang = resolve_lang(lang)
         self.regions = list(dict.fromkeys(regions))
         self.indicators = list(dict.fromkeys(indicators))
         self.years = sorted({int(y) for y in years})
@@ -408,8 +408,8 @@ class DataTable:
     hidden table costs nothing per update.
     """
 
-    def __init__(self, lang: str = "en") -> None:
-        self.lang = validate_lang(lang)
+    def __init__(self, lang: str | None = None) -> None:
+        self.lang = resolve_lang(lang)
         self.toggle = widgets.ToggleButton(value=False, description=t("show_data", self.lang),
                                            icon="table", layout=widgets.Layout(width="auto"))
         self.html = widgets.HTML("")
@@ -498,7 +498,7 @@ def _update_lines(panel: FigurePanel, data: pd.DataFrame, *,
                  linewidth=plots.HIGHLIGHT_LINEWIDTH if is_hi else plots.OTHER_LINEWIDTH,
                  marker="o" if is_hi else "", markersize=4, label=region_label(r, lang))
         handles.append(line)
-    handles.sort(key=lambda h: h.get_color() != plots.HEBEI_COLOR)
+    handles.sort(key=lambda h: h.get_color() != plots.HIGHLIGHT_COLOR)
     # a new legend only when its entries change (building one measures every entry)
     legend_key = tuple((id(h), h.get_label(), h.get_color()) for h in handles)
     if ax.get_legend() is None or getattr(panel, "_legend_key", None) != legend_key:
@@ -555,7 +555,7 @@ def _update_bars(panel: FigurePanel, data: pd.DataFrame, **_: Any) -> None:
         panel._nbars = n
     for rect, v, r in zip(panel._bars[:n], vals, d["region"], strict=True):
         rect.set_width(0.0 if np.isnan(v) else v)
-        rect.set_color(plots.HEBEI_COLOR if r == panel.highlight else plots.CONTEXT_COLOR)
+        rect.set_color(plots.HIGHLIGHT_COLOR if r == panel.highlight else plots.CONTEXT_COLOR)
     # names change order with the values: swap the formatter (only when the order changed),
     # keep the fixed locator
     names = [region_label(r, lang) for r in d["region"]]
@@ -587,7 +587,7 @@ class FigurePanel:
         dpi: render resolution (default 80: an 8-inch figure is 640 px wide, sharp in a
             notebook column and ~20% cheaper to draw and encode than 90).
         cache_size: number of rendered selections kept.
-        highlight: region drawn in :data:`helpers.plots.HEBEI_COLOR`.
+        highlight: region drawn in :data:`helpers.plots.HIGHLIGHT_COLOR`.
         lang: language of region names, the source prefix and the alt text.
         updater: ``updater(panel, data, **kwargs)`` that updates ``panel.ax``'s artists for a
             custom chart; title, labels, source note and rendering are done by the panel.
@@ -621,7 +621,7 @@ class FigurePanel:
         dpi: float = 80,
         cache_size: int = 64,
         highlight: str = "Hebei",
-        lang: str = "en",
+        lang: str | None = None,
         updater: Updater | None = None,
         show_table: bool = True,
         breaks: plots.BreakSpec = None,
@@ -630,7 +630,7 @@ class FigurePanel:
             raise ValueError(f"kind must be one of {', '.join(_UPDATERS)} (or pass updater=); "
                              f"got {kind!r}")
         self.kind = kind
-        self.lang = validate_lang(lang)
+        self.lang = resolve_lang(lang)
         self.plot_lang = plots.plot_lang(self.lang)
         self.highlight = highlight
         self.dpi = dpi
@@ -824,7 +824,7 @@ def apply_mode(
     data: pd.DataFrame,
     sel: Selection,
     denominators: Mapping[str, str] | None = None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> tuple[pd.DataFrame, str, str]:
     """Rows of ``sel`` from a tidy frame, transformed by the display mode, a title and a y label.
 
@@ -932,7 +932,7 @@ def explorer(
     *,
     source: str | Callable[[Selection], str],
     kind: str = "line",
-    lang: str = "en",
+    lang: str | None = None,
     modes: Sequence[str] = MODES,
     denominators: Mapping[str, str] | None = None,
     title: Callable[[Selection], str] | None = None,
@@ -963,7 +963,7 @@ def explorer(
         ValueError: if two vintages cover the same years of an indicator (a silent splice;
             compare vintages in their own chart), see :func:`check_vintages`.
     """
-    lang = validate_lang(lang)
+    lang = resolve_lang(lang)
     spans = check_vintages(data)
     if "share" in modes and not denominators:
         modes = tuple(m for m in modes if m != "share")
