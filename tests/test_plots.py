@@ -105,7 +105,8 @@ def test_fixed_comparators_and_context():
     assert {c for r, c in ctx.items() if r != "Hebei"} == {CONTEXT_COLOR}
     many = region_colors([f"R{i}" for i in range(12)] + ["Hebei"])
     assert list(many.values()).count(CONTEXT_COLOR) == 12 - 7  # palette used up -> grey
-    assert region_colors(["Tangshan", "Baoding"], highlight="Tangshan")["Tangshan"] == HIGHLIGHT_COLOR
+    tangshan = region_colors(["Tangshan", "Baoding"], highlight="Tangshan")["Tangshan"]
+    assert tangshan == HIGHLIGHT_COLOR
 
 
 @pytest.mark.parametrize("vision", list(CVD))

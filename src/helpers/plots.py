@@ -4,7 +4,8 @@ Every figure in the kit
 
 * uses :func:`use_kit_style` (one seaborn/matplotlib theme, readable on a projector);
 * colours regions with :func:`region_colors`: the Okabe-Ito palette, which stays distinguishable
-  for the common colour-vision deficiencies, with the highlighted region (Hebei by default) in :data:`HIGHLIGHT_COLOR`;
+  for the common colour-vision deficiencies, with the highlighted region (Hebei by default)
+  in :data:`HIGHLIGHT_COLOR`;
 * shows "Source: <table>, <vintage>" beneath the chart (:func:`add_source_note`);
 * carries a plain-language description for screen readers (:func:`alt_text`, :func:`show`);
 * renders Chinese labels with a CJK font (:func:`setup_cjk_font`), or falls back to English
@@ -96,10 +97,10 @@ def region_colors(
 ) -> dict[str, str]:
     """Colour of each region, independent of the order in which regions are given.
 
-    Rules: highlighted regions (default Hebei) get :data:`HIGHLIGHT_COLOR`; recurring comparators get
-    their :data:`FIXED_COLORS`; the remaining regions take the unused Okabe-Ito colours in
-    alphabetical order of their names; once the palette is used up (or with ``context=True``)
-    they are drawn in :data:`CONTEXT_COLOR`.
+    Rules: highlighted regions (default Hebei) get :data:`HIGHLIGHT_COLOR`; recurring
+    comparators get their :data:`FIXED_COLORS`; the remaining regions take the unused
+    Okabe-Ito colours in alphabetical order of their names; once the palette is used up (or
+    with ``context=True``) they are drawn in :data:`CONTEXT_COLOR`.
 
     Args:
         regions: English region names as in the data (``"Hebei"``, ``"Beijing"``, ...).
