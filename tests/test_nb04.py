@@ -1,4 +1,5 @@
-"""Lessons 04 and 05: the key numbers kept in the notebooks (``# NBVAL_CHECK_OUTPUT`` cells)
+"""Lesson 04 (and the index lesson 05 reuses): the key numbers kept in the notebooks
+(``# NBVAL_CHECK_OUTPUT`` cells)
 equal an independent recomputation from the CSV files in ``data/``.
 
 The recomputation reads the CSVs with plain pandas (not ``helpers.data``), scales the
@@ -19,8 +20,6 @@ import pytest
 
 from conftest import KIT_ROOT
 from helpers.composite import (
-    coordination_band,
-    coupling_coordination,
     entropy_index,
     entropy_weights,
 )
@@ -128,16 +127,6 @@ def test_nb04_leave_one_out_ranks(panel):
         assert int(row.group(1)) == rank, code
 
 
-def test_nb05_uses_the_same_index_as_nb04(index):
-    _, s = index
-    m = re.search(r"Hebei: index ([\d.]+), upgrading subsystem ([\d.]+) in (\d{4})",
-                  _kept_text(NB05))
-    assert m is not None
-    assert float(m.group(1)) == pytest.approx(s[("Hebei", int(m.group(3)))], abs=0.0005)
-    nb04_last = re.search(r"^index: .*(\d{4}) ([\d.]+)$", _kept_text(NB04), flags=re.M)
-    assert m.group(1) == nb04_last.group(2), "lessons 04 and 05 print different index values"
-
-
 def _structure(rows) -> pd.DataFrame:
     va = _wide("province_gdp", vintage=["nbs_post5th_2026-04", "nbs_post5th_2024final_2026-05"])
     va = va[["va_primary", "va_secondary", "va_tertiary"]].reindex(rows)
@@ -151,63 +140,11 @@ def _structure(rows) -> pd.DataFrame:
     }, index=rows)
 
 
-def test_nb05_coupling_coordination_matches(index):
-    _, s = index
-    st = _structure(s.index)
-    upg = entropy_index(st, entropy_weights(st))
-    c = coupling_coordination(s, upg)
-    text = _kept_text(NB05)
-    line = re.search(r"^Hebei D by year: (.+)$", text, flags=re.M).group(1)
-    for item in line.split(", "):
-        year, d = item.split()
-        assert float(d) == pytest.approx(c.D[("Hebei", int(year))], abs=0.0015), year
-    last = s.index.get_level_values("year").max()
-    assert f"Hebei band {last}: {coordination_band(c.D[('Hebei', last)], 'en')}" in text
-
-
-def test_nb05_upgrading_beta_equals_frisch_waugh_lovell(index):
-    """beta of upgrading on the index, two-way FE, default controls (log GDP per person,
-    urbanisation), computed by demeaning and least squares (balanced panel)."""
-    _, s = index
-    st = _structure(s.index)
-    pop = _wide("province_population")
-    gpc = _wide("province_gdp", vintage=["nbs_post5th_2026-04",
-                                         "nbs_post5th_2024final_2026-05"])["gdp_per_capita"]
-    d = pd.DataFrame({
-        "y": st["level_coefficient"], "dei": s,
-        "lgpc": np.log(gpc).reindex(s.index),
-        "urb": (100 * pop["pop_urban"] / pop["pop_yearend_resident"]).reindex(s.index),
-    }).dropna()
-    assert d.groupby(level="region").size().nunique() == 1, "panel must be balanced"
-    w = (d - d.groupby(level="region").transform("mean")
-         - d.groupby(level="year").transform("mean") + d.mean())
-    beta = np.linalg.lstsq(w[["dei", "lgpc", "urb"]].to_numpy(), w["y"].to_numpy(),
-                           rcond=None)[0][0]
-    m = re.search(r"^upgrading: beta (-?[\d.]+) \[(-?[\d.]+), (-?[\d.]+)\], n (\d+)",
-                  _kept_text(NB05), flags=re.M)
-    assert m is not None
-    assert float(m.group(1)) == pytest.approx(beta, abs=0.0005)
-    assert float(m.group(2)) < float(m.group(1)) < float(m.group(3))
-    assert int(m.group(4)) == len(d)
-
-
-def test_nb05_energy_regression_uses_only_years_with_energy_data():
-    energy = _wide("energy_consumption")["energy_consumption_total"]
-    last = int(energy.dropna().index.get_level_values("year").max())
-    m = re.search(r"^energy_per_gdp: .* n (\d+), years (\d{4})-(\d{4})", _kept_text(NB05),
-                  flags=re.M)
-    assert m is not None
-    assert int(m.group(3)) == min(last, 2022)
-    assert int(m.group(1)) == 30 * (int(m.group(3)) - int(m.group(2)) + 1)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(("nb", "params", "needle"), [
     (NB04, {"indicators": ["broadband_per_100", "pku_dfiik"]}, "pku_dfiic"),
     (NB04, {"indicators": ["broadband_per_100"]}, "at least two indicators"),
     (NB04, {"region": "Tibet"}, "software_revenue_pct_gdp"),
-    (NB05, {"outcome": "energy"}, "energy_per_gdp"),
-    (NB05, {"start_year": 2021, "end_year": 2022}, "at least 3 years"),
 ])
 def test_bad_parameters_fail_with_a_clear_message(nb, params, needle, tmp_path):
     papermill = pytest.importorskip("papermill")
