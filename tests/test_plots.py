@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import plots
+from helpers import fonts, plots
 from helpers.plots import CONTEXT_COLOR, HIGHLIGHT_COLOR, OKABE_ITO, region_colors
 
 BOHAI = ["Hebei", "Beijing", "Tianjin", "Shandong", "Liaoning"]
@@ -45,7 +45,7 @@ def frame(regions=BOHAI, years=range(2016, 2025)) -> pd.DataFrame:
 @pytest.fixture(autouse=True)
 def _restore_font_state():
     yield
-    plots._fallback_reported = False
+    fonts._fallback_reported = False
     plots.setup_cjk_font()
 
 
@@ -150,7 +150,7 @@ def test_no_cjk_font_falls_back_to_english_with_one_message(tmp_path):
     family = plots.setup_cjk_font(candidates=("No Such CJK Font",), font_dirs=(tmp_path,),
                                   rebuild=False)
     assert family is None
-    plots._fallback_reported = False
+    fonts._fallback_reported = False
     with pytest.warns(plots.CJKFontWarning, match="fonts-noto-cjk"):
         assert plots.plot_lang("zh") == "en"
     with warnings.catch_warnings():
@@ -182,7 +182,7 @@ def test_without_cjk_font_no_glyph_warnings(tmp_path):
 
 def test_no_cjk_font_builders_use_english_labels(tmp_path):
     plots.setup_cjk_font(candidates=("No Such CJK Font",), font_dirs=(tmp_path,), rebuild=False)
-    plots._fallback_reported = True  # message already given
+    fonts._fallback_reported = True  # message already given
     fig, _ = plots.line_chart(frame(), title="t", ylabel="y", source="s", lang="zh")
     alt = plots.get_alt_text(fig)
     assert alt.startswith("Line chart") and "Hebei" in alt and "河北" not in alt
@@ -447,7 +447,7 @@ def test_cjk_font_found_without_rebuilding_the_font_cache(monkeypatch, tmp_path)
                                                           if f.fname not in cjk_files}
     family_files = {f.fname for f in saved if f.name == family}
     assert added == family_files  # only the chosen family's files were registered
-    remembered = (tmp_path / plots.CJK_CACHE_NAME).read_text(encoding="utf-8")
+    remembered = (tmp_path / fonts.CJK_CACHE_NAME).read_text(encoding="utf-8")
     assert family in remembered
     fm.fontManager._findfont_cached.cache_clear()
 

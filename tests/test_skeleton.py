@@ -216,3 +216,13 @@ def test_hosted_config_matches_present_and_is_written(tmp_path):
     assert conf == voila
     template = tmp_path / "share" / "jupyter" / "voila" / "templates" / "kit"
     assert (template / "conf.json").exists() and template in paths
+
+
+def test_package_docstring_names_only_modules_that_exist():
+    import helpers
+
+    named = set(re.findall(r"``([a-z_]+)``", helpers.__doc__ or ""))
+    named -= {"glossary", "start_lesson"}
+    modules = {p.stem for p in (KIT_ROOT / "src" / "helpers").glob("*.py")}
+    assert named, "the docstring names no module"
+    assert named <= modules, f"named but missing: {sorted(named - modules)}"

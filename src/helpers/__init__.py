@@ -1,9 +1,20 @@
-"""Helpers for the Hebei Economy Kit.
+"""Helpers for the Hebei Economy Kit: what the lessons compute, draw and say.
 
-One module per concern: ``data`` (loading and provenance), ``regions`` (region groups),
-``structure`` (industrial-structure indices), ``inequality``, ``composite`` (entropy index,
-coupling coordination), ``plots``, ``widgets``, ``params`` (papermill parameters), ``rerun``
-(papermill sweeps), ``exercises`` and ``i18n`` (glossary).
+One module per concern:
+
+* data and text: ``data`` (loading, validation, provenance), ``i18n`` (the bilingual
+  catalogue: ``glossary.csv`` + ``catalogue/*.csv``), ``regions`` (region names and groups),
+  ``course`` (lesson 00's course map);
+* measures: ``structure`` (industrial-structure indices), ``inequality``, ``composite``
+  (entropy index, coupling coordination), ``digital`` (lesson 04's digital economy index),
+  ``claims`` (the seeds' statements checked on the data), and the modules the lessons' own
+  computations moved into (see each lesson's imports);
+* figures and widgets: ``plots`` (charts and theme), ``fonts`` (the CJK font), ``render``
+  (the fast PNG renderer), ``widgets`` (the one way to build an explorer panel);
+* running a lesson: ``lesson`` (``start_lesson``), ``params`` (papermill parameters and
+  presets), ``exercises`` (self-checks), ``rerun`` (papermill sweeps), ``present`` (Voila).
+
+``tests/test_skeleton.py`` checks that every module named here exists.
 """
 
 from __future__ import annotations

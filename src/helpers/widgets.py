@@ -50,7 +50,7 @@ from matplotlib.ticker import (
     StrMethodFormatter,
 )
 
-from helpers import plots
+from helpers import plots, render
 from helpers.i18n import join, label, region_label, resolve_lang, t, unit_label
 
 #: Display modes of the control panel.
@@ -640,8 +640,8 @@ class FigurePanel:
         # auto-displayed in a cell output and never leaks between cells.
         figsize = figsize or ((8.0, 7.5) if kind == "bar" else (8.0, 4.5))
         self.fig = Figure(figsize=figsize, dpi=dpi, layout="none")
-        # plots.FastCanvas: Agg with text layout cached across redraws (same pixels)
-        plots.FastCanvas(self.fig)
+        # render.FastCanvas: Agg with text layout cached across redraws (same pixels)
+        render.FastCanvas(self.fig)
         self.ax = self.fig.add_subplot()
         # Fixed margins instead of constrained layout: the layout solver would run on every
         # render. Room on the right for the legend (line) / on the left for names (bar).
@@ -727,7 +727,7 @@ class FigurePanel:
         _set_text(self._source, plots.source_line(source, self.plot_lang) if source else "")
         # draw + encode on the panel's own canvas: no savefig set-up, no layout engine (the
         # margins are fixed), no tight bbox
-        png = plots.canvas_png(self.fig, compress_level=1)
+        png = render.canvas_png(self.fig, compress_level=1)
         self.render_count += 1
         if alt is None and isinstance(described, str) and described.strip():
             alt = described.strip()
