@@ -23,17 +23,34 @@ from conftest import KIT_ROOT, NOTEBOOKS
 CONDA_TO_PYPI = {"matplotlib-base": "matplotlib", "seaborn-base": "seaborn"}
 
 
-def _lock() -> dict[str, Version]:
+def _lock(name: str = "runtime") -> dict[str, Version]:
+    """The pins of requirements/<name>.txt (a universal lock: a line may carry a marker)."""
     pins: dict[str, Version] = {}
-    for line in (KIT_ROOT / "requirements-lock.txt").read_text().splitlines():
+    for line in (KIT_ROOT / "requirements" / f"{name}.txt").read_text().splitlines():
         line = line.split("#", 1)[0].strip()
-        if not line:
+        if not line or line.startswith("-"):
             continue
         req = Requirement(line)
         (spec,) = list(req.specifier)
-        assert spec.operator == "==", f"requirements-lock.txt must pin exactly: {line}"
+        assert spec.operator == "==", f"requirements/{name}.txt must pin exactly: {line}"
         pins[canonicalize_name(req.name)] = Version(spec.version)
     return pins
+
+
+# Test, lint, browser and maintainer tools: in requirements/test.txt, never in the runtime.
+TOOLS = ("pytest", "nbval", "playwright", "ruff", "hypothesis", "frictionless", "nbstripout",
+         "jupyter-repo2docker", "inequality", "uv", "pytest-xdist")
+
+
+def test_runtime_lock_is_lean_and_the_test_lock_holds_it():
+    runtime, test = _lock("runtime"), _lock("test")
+    assert not [t for t in TOOLS if t in runtime], "a test or maintainer tool in the runtime"
+    assert all(t in test for t in TOOLS)
+    for heavy in ("geopandas", "pyproj", "shapely", "scikit-learn", "docker"):
+        assert heavy not in runtime, f"{heavy} is not needed by the lessons"
+    differ = {n: (v, test[n]) for n, v in runtime.items() if n in test and test[n] != v}
+    assert not differ, f"the test lock moves runtime pins: {differ}"
+    assert set(runtime) <= set(test)
 
 
 def _environment(path: Path) -> tuple[dict[str, SpecifierSet], list[str]]:
@@ -45,7 +62,7 @@ def _environment(path: Path) -> tuple[dict[str, SpecifierSet], list[str]]:
             pip.extend(dep["pip"])
             continue
         name, _, spec = dep.partition(" ")
-        conda[name] = SpecifierSet(spec.replace(" ", "").replace("=3.11", "==3.11.*")
+        conda[name] = SpecifierSet(re.sub(r"^=(\d+\.\d+)$", r"==\1.*", spec.replace(" ", ""))
                                    if name == "python" else spec.replace(" ", ""))
     return conda, pip
 
@@ -65,7 +82,7 @@ def test_lock_pins_lie_inside_environment_ranges():
             continue
         pypi = canonicalize_name(CONDA_TO_PYPI.get(name, name))
         if pypi not in lock:
-            problems.append(f"{name}: in environment.yml but not in requirements-lock.txt")
+            problems.append(f"{name}: in environment.yml but not in requirements/runtime.txt")
         elif lock[pypi] not in spec:
             problems.append(f"{name}: lock pins {lock[pypi]}, environment.yml allows {spec}")
     for line in pip:
@@ -78,10 +95,12 @@ def test_lock_pins_lie_inside_environment_ranges():
 
 def test_python_version_agrees():
     conda, _ = _environment(KIT_ROOT / "environment.yml")
-    assert Version("3.11.7") in conda["python"]
+    assert Version("3.12.1") in conda["python"]  # what Binder and conda users get
     pyproject = (KIT_ROOT / "pyproject.toml").read_text()
-    assert 'requires-python = ">=3.11,<3.12"' in pyproject
-    assert sys.version_info[:2] == (3, 11), "the kit is pinned to Python 3.11"
+    assert 'requires-python = ">=3.11,<3.14"' in pyproject
+    makefile = (KIT_ROOT / "Makefile").read_text()
+    assert "(3, 11) <= sys.version_info[:2] <= (3, 13)" in makefile  # checked before install
+    assert (3, 11) <= sys.version_info[:2] <= (3, 13)
 
 
 def test_widget_stack_majors_in_step():
@@ -107,7 +126,7 @@ def test_repo2docker_reads_binder_config():
         capture_output=True, text=True, timeout=120, check=True,
     )
     dockerfile = out.stdout + out.stderr
-    assert "python=3.11" in dockerfile
+    assert "python=3.12" in dockerfile
     assert '--file "binder/environment.yml"' in dockerfile
     assert "RUN ./binder/postBuild" in dockerfile
     assert "fonts-noto-cjk" in dockerfile  # binder/apt.txt
@@ -192,13 +211,13 @@ def test_ruff_clean():
 
 
 def test_setup_is_up_to_date_after_install():
-    """Running the README commands again changes nothing: the set-up stamp is newer than the
-    lock and pyproject, so make has nothing to do."""
-    stamp = KIT_ROOT / ".venv" / ".kit-installed"
-    if not stamp.exists():
-        pytest.skip("not installed through `make setup`")
-    out = subprocess.run(["make", "-q", "setup"], cwd=KIT_ROOT)
-    assert out.returncode == 0, "make setup would reinstall: stamp older than the lock"
+    """Running the README commands again changes nothing: the set-up stamps are newer than the
+    locks and pyproject, so make has nothing to do."""
+    if not (KIT_ROOT / ".venv" / ".kit-test").exists():
+        pytest.skip("not installed through `make setup-test`")
+    for target in ("setup", "setup-test"):
+        out = subprocess.run(["make", "-q", target], cwd=KIT_ROOT)
+        assert out.returncode == 0, f"make {target} would reinstall: stamp older than the lock"
 
 
 def test_hosted_config_matches_present_and_is_written(tmp_path):
@@ -216,6 +235,28 @@ def test_hosted_config_matches_present_and_is_written(tmp_path):
     assert conf == voila
     template = tmp_path / "share" / "jupyter" / "voila" / "templates" / "kit"
     assert (template / "conf.json").exists() and template in paths
+
+
+def test_hosted_server_config_does_not_depend_on_the_kit(tmp_path):
+    """A hub whose home volume hides the repository: the server's config must still load, and
+    the kit's websocket class is set only when the kit imports (issue 19)."""
+    from helpers import present
+
+    present.write_hosted_config(tmp_path)
+    etc = tmp_path / "etc" / "jupyter"
+    assert "helpers" not in (etc / "jupyter_server_config.json").read_text()
+    source = (etc / "jupyter_server_config.py").read_text()
+    probe = ("import builtins, sys, types\n"
+             "c = types.SimpleNamespace(ServerApp=types.SimpleNamespace())\n"
+             "{hide}"
+             f"exec(compile({source!r}, 'cfg', 'exec'), {{'c': c}})\n"
+             "print(getattr(c.ServerApp, 'kernel_websocket_connection_class', 'DEFAULT'))\n")
+    hide = "sys.modules['helpers'] = None\n"  # import helpers -> ImportError, as on such a hub
+    for hidden, expected in ((True, "DEFAULT"), (False, "NoDelayKernelWebsocketConnection")):
+        code = probe.replace("{hide}", hide if hidden else "")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.strip().endswith(expected), (hidden, out.stdout, out.stderr)
 
 
 def test_package_docstring_names_only_modules_that_exist():

@@ -146,15 +146,34 @@ def hosted_config() -> tuple[dict, dict]:
     }
     server = {
         "MappingKernelManager": culling,
-        "ServerApp": {
-            "kernel_websocket_connection_class":
-                "helpers.present.NoDelayKernelWebsocketConnection",
-        },
         # the server extension reads VoilaConfiguration from the server's config
         "VoilaConfiguration": voila["VoilaConfiguration"],
         "VoilaExecutor": voila["VoilaExecutor"],
     }
+    # Not here: the TCP_NODELAY websocket class. Naming a class of the kit's package in the
+    # server's JSON config makes the Jupyter server itself fail to start where the package
+    # cannot be imported (a hub whose home volume hides the repository: Zero to JupyterHub's
+    # default). NODELAY_CONFIG_PY sets it only when the import works.
     return server, voila
+
+
+#: A Python config file for the hosted server: the TCP_NODELAY websocket class when the kit
+#: imports, the server's own class otherwise (widget round trips 35-40 ms slower, nothing
+#: broken). Written beside the JSON config by :func:`write_hosted_config`.
+NODELAY_CONFIG_PY = """\
+# Written by `python -m helpers.present --write-config` (the Hebei Economy Kit).
+# TCP_NODELAY on kernel websockets, only if the kit's package can be imported: a server
+# configuration must never depend on it (a hub's home volume may hide the repository).
+try:
+    from helpers.present import NoDelayKernelWebsocketConnection  # noqa: F401
+except Exception as exc:  # the kit is not importable here: keep the server's default class
+    import logging
+
+    logging.getLogger("hebei-kit").warning("kit not importable (%s): default websockets", exc)
+else:
+    c.ServerApp.kernel_websocket_connection_class = (  # noqa: F821 - c is Jupyter's config
+        "helpers.present.NoDelayKernelWebsocketConnection")
+"""
 
 
 def write_hosted_config(prefix: Path) -> list[Path]:
@@ -170,6 +189,9 @@ def write_hosted_config(prefix: Path) -> list[Path]:
         path = etc / name
         path.write_text(json.dumps(conf, indent=2) + "\n")
         written.append(path)
+    py = etc / "jupyter_server_config.py"
+    py.write_text(NODELAY_CONFIG_PY)
+    written.append(py)
     target = prefix / "share" / "jupyter" / "voila" / "templates" / TEMPLATE
     shutil.copytree(SHARE_DIR / "voila" / "templates" / TEMPLATE, target, dirs_exist_ok=True)
     written.append(target)
