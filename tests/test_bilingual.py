@@ -100,8 +100,7 @@ def _wrong(e, exp):
     return items[:-1] if len(items) > 1 else items + ["__not_an_item__"]
 
 def _hint(e):
-    h = e.hint
-    return h if isinstance(h, str) else (h.get(_lang) or h.get("en") or "")
+    return _ex._text(e.hint, _lang)  # a catalogue Msg, a str, or an en/zh dict
 
 for _e in _ex.exercises():
     _exp = _e.expected()
@@ -114,7 +113,7 @@ for _e in _ex.exercises():
     _row["mistakes"] = []
     for _m in _e.mistakes:
         _v = _m.answer_fn()
-        _mh = _m.hint if isinstance(_m.hint, str) else (_m.hint.get(_lang) or _m.hint["en"])
+        _mh = _ex._text(_m.hint, _lang)
         _same = _ex.check(_e, _v, lang=_lang)
         _row["mistakes"].append([bool(_same), _same.message, _mh])
     if isinstance(_exp, _numbers.Real) and not isinstance(_exp, bool) and _exp != 0:

@@ -87,7 +87,10 @@ def test_slug_is_safe_distinct_and_bounded():
     assert slug({}) == "defaults"
     assert slug({"x": "../../etc"}) == "x-..-..-etc"  # no path separators survive
     long1, long2 = slug({"r": "A" * 300}), slug({"r": "A" * 299 + "B"})
-    assert len(long1) <= 120 and long1 != long2
+    assert len(long1) <= 150 and long1 != long2
+    # file names are limited in bytes: a long Chinese value (3 bytes a character) fits too
+    zh1, zh2 = slug({"r": "河北省" * 100}), slug({"r": "河北省" * 99 + "天津"})
+    assert len(zh1.encode("utf-8")) <= 150 and zh1 != zh2 and zh1.startswith("r-河北省")
 
 
 def test_unknown_notebook_lists_allowed_with_close_match(nb_dir):

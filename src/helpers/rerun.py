@@ -38,6 +38,7 @@ import hashlib
 import itertools
 import os
 import re
+import signal
 import sys
 import time
 import traceback
@@ -66,7 +67,9 @@ __all__ = [
 
 KERNEL_NAME = "python3"
 DEFAULT_REPORTS_DIR = KIT_ROOT / "reports"
-_SLUG_MAX = 120
+#: Longest slug in bytes (UTF-8): file names are limited to 255 bytes, not characters, and
+#: the partial name adds a dot, ".partial" and the suffix.
+_SLUG_MAX = 150
 
 
 class RerunError(ValueError):
@@ -75,7 +78,13 @@ class RerunError(ValueError):
 
 @dataclass(frozen=True)
 class Run:
-    """One papermill execution: a notebook and the parameters injected into it."""
+    """One papermill execution: a notebook and the parameters injected into it.
+
+    The run writes under :attr:`partial_ipynb` / :attr:`partial_html` (hidden names beside the
+    final ones); only the main process renames them to ``output_ipynb`` / ``output_html``, and
+    only when the run finished and the rerun was not interrupted. A final name therefore always
+    holds a finished report.
+    """
 
     notebook: str
     source: Path
@@ -83,6 +92,16 @@ class Run:
     output_ipynb: Path
     output_html: Path | None
     cwd: Path
+
+    @property
+    def partial_ipynb(self) -> Path:
+        return self.output_ipynb.with_name(f".{self.output_ipynb.stem}.partial.ipynb")
+
+    @property
+    def partial_html(self) -> Path | None:
+        if self.output_html is None:
+            return None
+        return self.output_html.with_name(f".{self.output_html.stem}.partial.html")
 
 
 @dataclass
@@ -92,6 +111,11 @@ class RunResult:
     seconds: float
     error: str = ""
     details: str = field(default="", repr=False)
+    interrupted: bool = False
+
+    @property
+    def status(self) -> str:
+        return "interrupted" if self.interrupted else ("ok" if self.ok else "failed")
 
     @property
     def error_line(self) -> str:
@@ -244,10 +268,15 @@ def slug(params: Mapping[str, Any]) -> str:
         return re.sub(r"[^\w.,+-]+", "-", text, flags=re.UNICODE).strip("-") or "empty"
 
     text = "_".join(f"{k}-{clean(v)}" for k, v in params.items())
-    if len(text) > _SLUG_MAX:
+    if len(text.encode("utf-8")) > _SLUG_MAX:
         digest = hashlib.sha1(repr(sorted(params.items())).encode()).hexdigest()[:10]
-        text = f"{text[:_SLUG_MAX - 11]}-{digest}"
+        head = text.encode("utf-8")[:_SLUG_MAX - 11].decode("utf-8", errors="ignore")
+        text = f"{head}-{digest}"
     return text
+
+
+def _params_key(params: Mapping[str, Any]) -> str:
+    return repr(sorted((k, v) for k, v in params.items()))
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -291,6 +320,7 @@ def plan_runs(
             f"{notebooks_dir}; source notebooks are never overwritten. Choose another "
             "--reports-dir."
         )
+    _check_writable(reports_dir)
     all_mode = notebooks is None
     paths = ([notebooks_dir / f"{n}.ipynb" for n in notebook_names(notebooks_dir)] if all_mode
              else [resolve_notebook(n, notebooks_dir) for n in notebooks])
@@ -316,17 +346,42 @@ def plan_runs(
         dropped = [n for n in requested if n not in names]
         if dropped:
             notes.append(f"{p.stem}: does not declare {', '.join(dropped)}; not passed")
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # slug -> parameters it stands for
+        done: set[str] = set()
         for ps in param_sets:
             params = {k: v for k, v in ps.items() if k in names}
-            name = slug(params)
-            if name in seen:
+            key = _params_key(params)
+            if key in done:  # the same run twice (e.g. --all drops a parameter): run once
                 continue
-            seen.add(name)
+            done.add(key)
+            name = slug(params)
+            if name in seen and seen[name] != key:
+                # two different parameter sets that read the same as a file name: keep both
+                digest = hashlib.sha1(key.encode()).hexdigest()[:8]
+                notes.append(f"{p.stem}: {_params_text(params)} and another run share the file "
+                             f"name {name!r}; this one is written as {name}-{digest}")
+                name = f"{name}-{digest}"
+            seen[name] = key
             out = reports_dir / p.stem / f"{name}.ipynb"
             runs.append(Run(p.stem, p, params, out, out.with_suffix(".html") if html else None,
                             notebooks_dir))
     return runs, notes
+
+
+def _check_writable(folder: Path) -> None:
+    """Refuse, before any run (and without creating anything), an output folder that cannot
+    be created or written: the folder if it exists, else its nearest existing parent."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.is_file() or (existing == folder and not folder.is_dir()):
+        problem = f"{existing} is a file, not a folder"
+    elif not os.access(existing, os.W_OK | os.X_OK):
+        problem = f"{existing} is not writable"
+    else:
+        return
+    raise RerunError(f"cannot write reports into {folder}: {problem}. Choose a folder you can "
+                     "write with --reports-dir (default: reports/ in the kit).")
 
 
 def _unknown_params_message(unknown: Sequence[str], allowed: Sequence[str], where: str) -> str:
@@ -346,8 +401,26 @@ def _did_you_mean(word: str, candidates: Sequence[str] | Mapping[str, Any]) -> s
 # --------------------------------------------------------------------------------------------
 # Execution
 # --------------------------------------------------------------------------------------------
+def _worker_init() -> None:
+    """In each worker: Ctrl-C is the main process's to handle (it cancels the queue and stops
+    the workers); SIGTERM from it becomes SystemExit, so nbclient's clean-up shuts the kernel
+    down instead of leaving it orphaned."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the kernels' own log lines (and their tracebacks when stopped) are not the user's to
+    # read: a run's outcome comes back as its RunResult
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+    def _stop(signum: int, frame: object) -> None:  # noqa: ARG001 - signal handler signature
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, _stop)
+
+
 def _execute(run: Run, no_input: bool, timeout: int | None) -> RunResult:
-    """Worker: run one notebook with papermill, then export HTML. Never raises."""
+    """Worker: run one notebook with papermill into its partial name, then export HTML into its
+    partial name. Never raises for a failing notebook; the main process publishes the files."""
     import papermill as pm
 
     t0 = time.perf_counter()
@@ -357,19 +430,45 @@ def _execute(run: Run, no_input: bool, timeout: int | None) -> RunResult:
             raise RerunError(f"refusing to write {run.output_ipynb}: inside the notebooks folder")
         run.output_ipynb.parent.mkdir(parents=True, exist_ok=True)
         pm.execute_notebook(
-            str(run.source), str(run.output_ipynb), parameters=dict(run.parameters),
+            str(run.source), str(run.partial_ipynb), parameters=dict(run.parameters),
             kernel_name=KERNEL_NAME, cwd=str(run.cwd), progress_bar=False,
             execution_timeout=timeout,
         )
     except Exception as exc:  # noqa: BLE001 - a failing run is reported, not fatal
         error = _error_text(exc)
         details = traceback.format_exc()
-    if run.output_html is not None and run.output_ipynb.exists():
+    # a kernel that got the terminal's Ctrl-C (same process group) fails with KeyboardInterrupt:
+    # that is an interrupted run, not a finished one
+    interrupted = error.startswith("KeyboardInterrupt")
+    if run.partial_html is not None and run.partial_ipynb.exists() and not interrupted:
         try:
-            _export_html(run.output_ipynb, run.output_html, no_input)
+            _export_html(run.partial_ipynb, run.partial_html, no_input)
         except Exception as exc:  # noqa: BLE001
             error = error or f"HTML export failed: {exc}"
-    return RunResult(run, not error, time.perf_counter() - t0, error, details)
+    return RunResult(run, not error, time.perf_counter() - t0, error, details,
+                     interrupted=interrupted)
+
+
+def _publish(res: RunResult) -> None:
+    """Main process: rename a finished run's partial files to their final names (atomic on one
+    file system), replacing an earlier report of the same run; an HTML report that this run did
+    not produce is removed, so no old page stands beside a new notebook."""
+    run = res.run
+    if not run.partial_ipynb.exists():
+        return
+    os.replace(run.partial_ipynb, run.output_ipynb)
+    if run.output_html is not None:
+        if run.partial_html is not None and run.partial_html.exists():
+            os.replace(run.partial_html, run.output_html)
+        elif run.output_html.exists():
+            run.output_html.unlink()
+
+
+def _discard(run: Run) -> None:
+    """Remove an unfinished run's partial files; its final names are left as they were."""
+    for path in (run.partial_ipynb, run.partial_html):
+        if path is not None:
+            path.unlink(missing_ok=True)
 
 
 def _error_text(exc: BaseException) -> str:
@@ -406,20 +505,57 @@ def run_all(
         return []
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(runs)))
     results: dict[int, RunResult] = {}
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-        futures = {pool.submit(_execute, r, no_input, timeout): i for i, r in enumerate(runs)}
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                               initializer=_worker_init)
+    futures = {pool.submit(_execute, r, no_input, timeout): i for i, r in enumerate(runs)}
+    try:
         for fut in as_completed(futures):
             i = futures[fut]
             try:
                 res = fut.result()
             except Exception as exc:  # noqa: BLE001 - e.g. a worker process died
                 res = RunResult(runs[i], False, 0.0, _error_text(exc))
+            if res.interrupted:
+                raise KeyboardInterrupt  # the kernel got the Ctrl-C before this process did
+            _publish(res)
             results[i] = res
             if progress:
-                status = "ok" if res.ok else "FAILED"
-                print(f"[{len(results)}/{len(runs)}] {status:6} {res.run.notebook} "
+                print(f"[{len(results)}/{len(runs)}] {res.status:6} {res.run.notebook} "
                       f"{_params_text(res.run.parameters)} ({res.seconds:.1f} s)", flush=True)
+    except KeyboardInterrupt:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C waits
+        try:
+            _stop_pool(pool, futures)
+            for i, run in enumerate(runs):
+                if i not in results:
+                    _discard(run)
+                    results[i] = RunResult(run, False, 0.0, "interrupted before it finished",
+                                           interrupted=True)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        if progress:
+            n_done = sum(not r.interrupted for r in results.values())
+            print(f"interrupted: {n_done} finished report(s) kept, "
+                  f"{len(runs) - n_done} run(s) stopped or not started", flush=True)
+    else:
+        pool.shutdown(wait=True)
     return [results[i] for i in range(len(runs))]
+
+
+def _stop_pool(pool: ProcessPoolExecutor, futures: Mapping[Any, int]) -> None:
+    """Cancel the queued runs and stop the running ones (SIGTERM: each worker's kernel is shut
+    down by nbclient on the SystemExit it raises)."""
+    for fut in futures:
+        fut.cancel()
+    procs = list(getattr(pool, "_processes", {}).values())
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in procs:
+        proc.join(timeout=30)
+        if proc.is_alive():
+            proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -444,15 +580,18 @@ def summary_table(results: Sequence[RunResult], width: int = 60) -> str:
     rows = [head]
     for r in results:
         err = r.error_line
-        rows.append((r.run.notebook, _params_text(r.run.parameters), "ok" if r.ok else "FAILED",
+        rows.append((r.run.notebook, _params_text(r.run.parameters),
+                     {"ok": "ok", "failed": "FAILED"}.get(r.status, r.status.upper()),
                      f"{r.seconds:.1f}", _rel(r.run.output_html or r.run.output_ipynb),
                      err if len(err) <= width else err[: width - 3] + "..."))
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
              for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    n_bad = sum(not r.ok for r in results)
-    lines.append(f"\n{len(results) - n_bad} ok, {n_bad} failed, {len(results)} runs")
+    n_cut = sum(r.interrupted for r in results)
+    n_bad = sum(not r.ok for r in results) - n_cut
+    tail = f", {n_cut} interrupted" if n_cut else ""
+    lines.append(f"\n{len(results) - n_bad - n_cut} ok, {n_bad} failed{tail}, {len(results)} runs")
     return "\n".join(lines)
 
 
@@ -463,9 +602,10 @@ def _write_summary_csv(results: Sequence[RunResult], path: Path) -> None:
         w.writerow(["notebook", "parameters", "status", "seconds", "output_ipynb", "output_html",
                     "error"])
         for r in results:
-            w.writerow([r.run.notebook, _params_text(r.run.parameters),
-                        "ok" if r.ok else "failed", f"{r.seconds:.1f}", r.run.output_ipynb,
-                        r.run.output_html or "", r.error_line])
+            done = not r.interrupted
+            w.writerow([r.run.notebook, _params_text(r.run.parameters), r.status,
+                        f"{r.seconds:.1f}", r.run.output_ipynb if done else "",
+                        (r.run.output_html or "") if done else "", r.error_line])
 
 
 # --------------------------------------------------------------------------------------------
@@ -509,7 +649,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command-line entry point; returns the exit status (0 ok, 1 a run failed, 2 bad request)."""
+    """Command-line entry point; returns the exit status (0 ok, 1 a run failed, 2 bad request,
+    130 interrupted by Ctrl-C)."""
     args = build_parser().parse_args(argv)
     fixed = {n: resolve_value(v) for n, v in args.parameter}
     for n, v in args.raw:
@@ -520,6 +661,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.jobs is not None and args.jobs < 1:
             raise RerunError("--jobs must be at least 1")
+        if args.timeout is not None and args.timeout < 1:
+            raise RerunError(f"--timeout must be a whole number of seconds of at least 1 (or "
+                             f"left out for no limit); got {args.timeout}")
         param_sets = expand_runs(fixed, args.grid, args.sweep, args.sweep_param, args.years)
         runs, notes = plan_runs(None if args.all else args.notebook, param_sets,
                                 notebooks_dir=args.notebooks_dir, reports_dir=args.reports_dir,
@@ -538,8 +682,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(summary_table(results))
     summary_csv = Path(args.reports_dir) / "rerun-summary.csv"
-    _write_summary_csv(results, summary_csv)
+    try:
+        _write_summary_csv(results, summary_csv)
+    except OSError as exc:
+        print(f"error: could not save the summary to {summary_csv}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 2
     print(f"summary saved to {_rel(summary_csv)}")
+    if any(r.interrupted for r in results):
+        print("interrupted (Ctrl-C): finished reports are kept under their names; runs that "
+              "did not finish left no file; rerun them with the same command.", file=sys.stderr)
+        return 130
     return 0 if all(r.ok for r in results) else 1
 
 
