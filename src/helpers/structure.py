@@ -448,3 +448,69 @@ def relative_labour_productivity(
         for i, s in enumerate(SECTORS)
     ]
     return _finish(parts)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the measures: one measure's frame, year-on-year steps, one region-year by hand
+# --------------------------------------------------------------------------------------------
+#: The measures of :func:`structure_measures`, in the order the lessons show them.
+STRUCTURE_MEASURES: tuple[str, ...] = ("theil_rationalization", "level_coefficient",
+                                       "advancement_ratio", "advancement_angle")
+
+
+def measure_frame(measures: pd.DataFrame, measure: str,
+                  years: tuple[int, int] | None = None) -> pd.DataFrame:
+    """One measure of a :func:`structure_measures` frame: columns region, year, value.
+
+    Args:
+        measures: output of :func:`structure_measures`.
+        measure: e.g. ``"theil_rationalization"``.
+        years: inclusive ``(first, last)``; ``None`` for every year.
+
+    Rows with a missing value are dropped (a measure is never filled in).
+    """
+    d = measures[(measures["measure"] == measure) & measures["value"].notna()]
+    if years is not None:
+        d = d[d["year"].between(*years)]
+    return d[["region", "year", "value"]].reset_index(drop=True)
+
+
+def step_changes(frame: pd.DataFrame, regions: Sequence[str],
+                 steps: Sequence[tuple[int, int]]) -> pd.DataFrame:
+    """Change of ``value`` over each step ``(a, b)``: ``value[b] - value[a]``, per region.
+
+    Only regions with a value in every year of every step are kept (a step across a series
+    break should not be listed: compare years within one series only).
+
+    Args:
+        frame: columns region, year, value (e.g. :func:`measure_frame`).
+        regions: regions wanted, in order.
+        steps: year pairs, e.g. ``((2018, 2019), (2020, 2021))``.
+
+    Returns:
+        Frame indexed by region, one column per step named ``"a-b"``. For the Theil index a
+        negative change is a move towards rationality (lower is better).
+    """
+    rows = {}
+    for r in regions:
+        s = frame[frame["region"] == r].set_index("year")["value"]
+        if all(a in s.index and b in s.index for a, b in steps):
+            rows[r] = {f"{a}-{b}": float(s[b] - s[a]) for a, b in steps}
+    return pd.DataFrame.from_dict(rows, orient="index",
+                                  columns=[f"{a}-{b}" for a, b in steps])
+
+
+def theil_of(output_long: pd.DataFrame, employment_long: pd.DataFrame, region: str,
+             year: int, *, output_indicators: Sequence[str] = OUTPUT_INDICATORS,
+             employment_indicators: Sequence[str] = EMPLOYMENT_INDICATORS) -> float:
+    """:func:`theil_rationalization` of one region-year, from tidy output and employment.
+
+    Raises:
+        KeyError: a sector value is missing for that region-year.
+    """
+    def pick(df: pd.DataFrame, codes: Sequence[str]) -> np.ndarray:
+        d = df[(df["region"] == region) & (df["year"] == year)].set_index("indicator")["value"]
+        return d[list(codes)].to_numpy()
+
+    return theil_rationalization(pick(output_long, output_indicators),
+                                 pick(employment_long, employment_indicators))
