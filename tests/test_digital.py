@@ -161,3 +161,179 @@ def test_real_data_reproduces_lesson_05_subsystem():
     assert line == f"index rows {len(index)}, years {start}-{end}"
     hebei = _checked_output("05_digital_mechanisms.ipynb", "Hebei: index")
     assert hebei.startswith(f"Hebei: index {index[('Hebei', end)]:.3f},")
+
+
+# ------------------------------------------------------------------------ lesson helpers
+def test_report_speaks_both_languages_from_the_catalogue():
+    from helpers.i18n import t
+
+    _, report = digital.digital_indicators_frame(["broadband_per_100"], 2018, 2018,
+                                                 panel=_panel())
+    # A kept, B dropped: 1 of the 2 regions in the window
+    assert report.regions_kept == 1 and report.regions_in_window == 2
+    md = report.markdown("en").splitlines()
+    assert md[1] == "- **Provinces**: 1 of 2."
+    assert report.markdown("zh").splitlines()[1] == "- **省份**：2个省份中的1个。"
+    assert md[0] == t("digital_report_years", "en", first=2018, last=2018, n=1)
+    # years joined the Chinese way in Chinese
+    p = _panel()
+    p.loc[(slice(None), [2017, 2018]), "computers_per_100_employees"] = np.nan
+    _, report = digital.digital_indicators_frame(
+        ["broadband_per_100", "computers_per_100_employees"], panel=p)
+    assert report.lines("zh")[1].startswith("- **剔除的年份**：2017、2018，因为")
+    assert report.lines("en")[1].startswith("- **Years dropped**: 2017, 2018, because")
+
+
+def test_indicator_labels_and_labelled_tables():
+    en, zh = digital.indicator_labels("en"), digital.indicator_labels("zh")
+    assert set(en) == set(zh) == set(digital.CANDIDATES)
+    assert all(en[c] != zh[c] for c in en)
+    assert "(log)" in en["software_revenue_pct_gdp"]
+    frame = pd.DataFrame({"region": ["Hebei", "Atlantis"], "unit": ["10k yuan", "10k subscribers"],
+                          "rank": [1, 2], "no_such_column": [0, 0]},
+                         index=pd.Index(["a", "b"], name="left out"))
+    out = digital.labelled(frame, "zh")
+    assert list(out.columns) == ["地区", "单位", "排名", "no_such_column"]
+    assert out.index.name == "剔除的指标"
+    assert list(out["地区"]) == ["河北", "Atlantis"]  # unknown names pass through
+    assert list(out["单位"]) == ["万元", "万户"]
+    assert list(frame.columns) == ["region", "unit", "rank", "no_such_column"]  # not changed
+
+
+def test_candidates_table_by_hand():
+    table = digital.candidates_table(_panel(), ["broadband_per_100",
+                                                "software_revenue_pct_gdp"], "en")
+    assert table.index.name == "code" and list(table.index) == list(digital.CANDIDATES)
+    row = table.loc["broadband_per_100"]
+    # A 2016-2018, B 2016-2017: years 2016-2018, two provinces
+    assert (row["years"], row["provinces"], row["in this index"]) == ("2016-2018", 2, "yes")
+    assert row["published as"] == "digital_indicators: internet_broadband_subscribers"
+    assert table.loc["software_revenue_pct_gdp", "scaled to"] == "% of GDP, log"
+    assert table.loc["computers_per_100_employees", "in this index"] == ""
+    assert table.loc["pku_dfiic", "provinces"] == 0  # not in the synthetic panel
+    zh = digital.candidates_table(_panel(), ["broadband_per_100", "pku_dfiic"], "zh")
+    assert zh.loc["broadband_per_100", "维度"] == "数字基础设施"
+    assert zh.loc["pku_dfiic", "纳入本指数"] == "是"
+
+
+def test_year_ranks_and_position_third():
+    idx = pd.MultiIndex.from_tuples([("A", 1), ("B", 1), ("C", 1), ("A", 2), ("B", 2), ("C", 2)],
+                                    names=["region", "year"])
+    ranks = digital.year_ranks(pd.Series([0.1, 0.5, 0.5, 0.9, 0.2, 0.3], index=idx))
+    assert list(ranks) == [3, 1, 1, 1, 3, 2]  # ties share the better rank
+    assert ranks.dtype.kind == "i"
+    assert [digital.position_third(r, 30) for r in (1, 10, 11, 20, 21, 30)] == [
+        "upper", "upper", "middle", "middle", "lower", "lower"]
+    with pytest.raises(ValueError, match="between 1 and n"):
+        digital.position_third(31, 30)
+
+
+def _three() -> pd.DataFrame:
+    """3 regions x 2 years; without mobile_internet, A > B > C on both other indicators."""
+    idx = pd.MultiIndex.from_product([["A", "B", "C"], [2016, 2017]], names=["region", "year"])
+    return pd.DataFrame({
+        "broadband_per_100": [5.0, 6.0, 3.0, 4.0, 1.0, 2.0],
+        "computers_per_100_employees": [9.0, 10.0, 5.0, 6.0, 1.0, 2.0],
+        "mobile_internet_per_100": [0.0, 0.0, 0.0, 0.0, 50.0, 60.0],
+    }, index=idx)
+
+
+def test_leave_one_out_by_hand():
+    from helpers.composite import entropy_index, entropy_weights
+
+    codes = list(_three().columns)
+    loo = digital.leave_one_out(codes, None, None, "C", panel=_three())
+    assert loo.index.name == "left out" and list(loo.index) == codes
+    # without mobile_internet, C is last in 2017 whatever the weights
+    assert loo.loc["mobile_internet_per_100", "rank"] == 3
+    # the full index, computed independently: C's 2017 rank with all three indicators
+    full = entropy_index(_three(), entropy_weights(_three()))
+    full_rank = int(full.xs(2017, level="year").rank(ascending=False, method="min")["C"])
+    assert loo.loc["mobile_internet_per_100", "change"] == 3 - full_rank
+    rest = _three().drop(columns="broadband_per_100")
+    w = entropy_weights(rest)
+    r = entropy_index(rest, w).xs(2017, level="year").rank(ascending=False, method="min")
+    fr = full.xs(2017, level="year").rank(ascending=False, method="min")
+    assert loo.loc["broadband_per_100", "rank"] == r["C"]
+    assert loo.loc["broadband_per_100", "mean_abs_change"] == pytest.approx((r - fr).abs().mean())
+    assert loo.loc["broadband_per_100", "largest_weight"] == w.idxmax()
+
+
+def test_compare_indices_by_hand():
+    idx = pd.MultiIndex.from_tuples([("A", 2016), ("B", 2016), ("C", 2016), ("A", 2017),
+                                     ("B", 2017), ("C", 2017), ("D", 2017)],
+                                    names=["region", "year"])
+    ours = pd.Series([3.0, 2.0, 1.0, 3.0, 2.0, 1.0, 9.0], index=idx)
+    other = pd.Series([1.0, 2.0, 3.0, 30.0, 20.0, 10.0], index=idx[:6])  # no D
+    cmp = digital.compare_indices(ours, other)
+    assert list(cmp.spearman.index) == [2016, 2017] and cmp.spearman.index.name == "year"
+    np.testing.assert_allclose(cmp.spearman.to_numpy(), [-1.0, 1.0])  # reversed, then same
+    assert len(cmp.values) == 6 and ("D", 2017) not in cmp.ranks.index
+    assert cmp.ranks.loc[("A", 2016)].tolist() == [1.0, 3.0]
+    empty = digital.compare_indices(ours, other.iloc[:0])
+    assert empty.spearman.empty
+
+
+def test_index_explorer_texts_and_figures():
+    from helpers.digital_explorer import IndexExplorer
+    from helpers.widgets import Selection, SelectionError
+
+    view = IndexExplorer(_three(), "C", lang="en")
+    sel = Selection(("broadband_per_100", "computers_per_100_employees"), "ranks",
+                    (2016, 2017), "level")
+    spec = view.prepare(sel)
+    assert spec["title"] == "Digital economy index (rank), 2017 (C: 3/3)"
+    assert list(spec["data"]["region"]) == ["A", "B", "C"]
+    status = view.status(sel)
+    assert status.startswith("2 indicators; index on 3 provinces, 2016-2017; left out: ")
+    assert "Hebei" in status and status.endswith(".")
+    weights = view.prepare(Selection(sel.regions, "weights", (2016, 2017), "level"))
+    assert weights["data"]["value"].sum() == pytest.approx(1.0)
+    assert weights["title"] == "Entropy weight method, 2016-2017"
+    assert view.compute(view.chosen(sel), sel.years) is view.compute(view.chosen(sel), sel.years)
+    with pytest.raises(SelectionError, match="at least two"):
+        view.prepare(Selection(("broadband_per_100",), "ranks", (2016, 2017), "level"))
+    zh = IndexExplorer(_three(), "C", lang="zh")
+    assert zh.status(sel).startswith("2个指标；指数覆盖3个省份，2016-2017年；未纳入：")
+    assert "河北" in zh.status(sel)
+
+
+def test_param_spec_checks_the_followed_region_has_data():
+    from helpers.params import ParameterError, validate
+
+    spec = digital.index_param_spec(range(2016, 2025))
+    base = {"language": "en", "region": "Hebei", "start_year": 2016, "end_year": 2024,
+            "indicators": list(digital.DEFAULT_INDICATORS)}
+    assert validate(base, spec)["region"] == "Hebei"
+    assert validate({**base, "region": "河北", "language": "zh-CN"}, spec)["language"] == "zh"
+    with pytest.raises(ParameterError) as err:
+        validate({**base, "region": "Tibet"}, spec)
+    text = str(err.value)
+    assert "region, indicators, start_year, end_year" in text
+    assert "Tibet has no data for indicator(s) software_revenue_pct_gdp in 2016-2024" in text
+    allowed = text.split("provinces with data for all chosen indicators: ")[1]
+    assert "Hebei" in allowed and "Tibet" not in allowed
+    with pytest.raises(ParameterError, match="没有指标software_revenue_pct_gdp的数据"):
+        validate({**base, "region": "Tibet", "language": "zh"}, spec)
+    # without software revenue Tibet can be followed
+    ok = [c for c in digital.DEFAULT_INDICATORS if c != "software_revenue_pct_gdp"]
+    assert validate({**base, "region": "Tibet", "indicators": ok}, spec)["region"] == "Tibet"
+    with pytest.raises(ParameterError, match="at least two indicators"):
+        validate({**base, "indicators": ["pku_dfiic"]}, spec)
+    with pytest.raises(ParameterError, match="pku_dfiic"):
+        validate({**base, "indicators": ["broadband_per_100", "pku_dfiik"]}, spec)
+
+
+def test_flagged_values_match_the_csv():
+    frame, _ = digital.digital_indicators_frame(digital.DEFAULT_INDICATORS, 2016, 2024)
+    got = digital.flagged_values(digital.DEFAULT_INDICATORS, frame.index)
+    raw = pd.read_csv(KIT_ROOT / "data" / "digital_indicators.csv")
+    sources = {digital.CANDIDATES[c].source for c in digital.DEFAULT_INDICATORS}
+    rows = set(frame.index)
+    want = raw[raw["flag"].fillna("").str.contains("large_jump") & raw["indicator"].isin(sources)
+               & np.array([(r, y) in rows
+                           for r, y in zip(raw["region"], raw["year"], strict=True)])]
+    assert sorted(zip(got["region"], got["year"], got["indicator"], strict=True)) == sorted(
+        zip(want["region"], want["year"], want["indicator"], strict=True))
+    assert ("Hebei", 2020, "software_revenue_pct_gdp") in set(
+        zip(got["region"], got["year"], got["index_indicator"], strict=True))

@@ -1,24 +1,24 @@
-"""Lesson 04 (and the index lesson 05 reuses): the key numbers kept in the notebooks
-(``# NBVAL_CHECK_OUTPUT`` cells)
-equal an independent recomputation from the CSV files in ``data/``.
+"""Lesson 04 (and the index lesson 05 reuses): the key numbers are right and the notebook
+prints them.
 
-The recomputation reads the CSVs with plain pandas (not ``helpers.data``), scales the
-indicators as the lessons' text describes, and uses ``helpers.composite`` for the entropy and
-coupling formulas (those are tested by hand in ``test_composite.py``); the regression check uses
-the Frisch-Waugh-Lovell theorem with numpy, not linearmodels. nbval checks that a fresh run
-prints the kept numbers; these tests check that the kept numbers are right.
+The key numbers come from the helpers the lesson calls (``helpers.digital``); each is compared
+with an independent recomputation from the CSV files in ``data/`` with plain pandas (not
+``helpers.data``), scaling the indicators as the lesson's text describes and using
+``helpers.composite`` only for the entropy formula (tested by hand in ``test_composite.py``).
+End-to-end checks then compare the kept ``# NBVAL_CHECK_OUTPUT`` text with the helpers' values
+formatted as the lesson prints them (nbval checks that a fresh run prints the kept text).
 """
 
 from __future__ import annotations
 
 import json
-import re
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from conftest import KIT_ROOT
+from helpers import digital
 from helpers.composite import (
     entropy_index,
     entropy_weights,
@@ -79,65 +79,85 @@ def index(panel):
     return w, entropy_index(panel, w)
 
 
-def test_nb04_sample_is_stated(panel):
+@pytest.fixture(scope="module")
+def lesson():
+    """The lesson's key numbers, from the helpers it calls, with its default parameters."""
+    panel = digital.scaled_panel()
+    frame, report = digital.digital_indicators_frame(DEFAULT, 2016, 2024, panel=panel)
+    index, weights = digital.digital_index(DEFAULT, 2016, 2024, panel=panel)
+    loo = digital.leave_one_out(DEFAULT, 2016, 2024, "Hebei", panel=panel,
+                                rows=tuple(frame.index))
+    return {"frame": frame, "report": report, "index": index, "weights": weights,
+            "ranks": digital.year_ranks(index), "loo": loo}
+
+
+def test_nb04_sample(panel, lesson):
+    report, frame = lesson["report"], lesson["frame"]
+    assert sorted(frame.index) == sorted(panel.index)
+    assert report.sample_years == sorted(panel.index.get_level_values("year").unique())
+    # independently: provinces with a raw value somewhere but no complete province-year
+    raw = pd.read_csv(DATA / "digital_indicators.csv")
+    out = sorted(set(raw["region"]) - set(panel.index.get_level_values("region")))
+    assert list(report.regions_dropped) == out == ["Tibet"]
+    # end to end: the notebook prints these
     text = _kept_text(NB04)
-    years = sorted(panel.index.get_level_values("year").unique())
-    regions = panel.index.get_level_values("region").unique()
-    assert f"years {years[0]}-{years[-1]}, provinces {len(regions)}, region-years {len(panel)}" \
-        in text
-    missing = sorted({"Tibet"} - set(regions))
-    assert f"dropped provinces: {', '.join(missing) or 'none'}" in text
+    years = report.sample_years
+    assert (f"years {years[0]}-{years[-1]}, provinces {report.regions_kept}, "
+            f"region-years {len(frame)}") in text
+    assert f"dropped provinces: {', '.join(report.regions_dropped) or 'none'}" in text
 
 
-def test_nb04_weights_printed_sum_to_one_and_match(index):
+def test_nb04_weights(index, lesson):
     w, _ = index
-    line = re.search(r"^weights: (.+)$", _kept_text(NB04), flags=re.M).group(1)
-    printed = {k: float(v) for k, v in (item.rsplit(" ", 1) for item in line.split(", "))}
-    assert set(printed) == set(DEFAULT)
-    # nine values rounded to 3 decimals: their sum is 1 within 9 x 0.0005
-    assert abs(sum(printed.values()) - 1) <= 9 * 0.0005
-    for k, v in printed.items():
-        assert v == pytest.approx(w[k], abs=0.0005), k
-    assert re.search(r"sum of weights: 1\.000000", _kept_text(NB04))
+    got = lesson["weights"]
+    assert set(got.index) == set(DEFAULT)
+    for code in DEFAULT:
+        assert got[code] == pytest.approx(w[code], abs=1e-12), code
+    assert got.sum() == pytest.approx(1.0, abs=1e-12)
+    # end to end: the printed line is the helper's weights, formatted as the lesson does
+    assert "weights: " + ", ".join(f"{c} {v:.3f}" for c, v in got.sort_values(
+        ascending=False).items()) in _kept_text(NB04)
 
 
-def test_nb04_hebei_index_and_ranks_match(index):
+def test_nb04_hebei_index_and_ranks(index, lesson):
     _, s = index
-    text = _kept_text(NB04)
-    idx_line = re.search(r"^index: (.+)$", text, flags=re.M).group(1)
-    rank_line = re.search(r"^rank:\s+(.+)$", text, flags=re.M).group(1)
     ranks = s.groupby(level="year").rank(ascending=False, method="min")
-    for item in idx_line.split(", "):
-        year, value = item.split()
-        assert float(value) == pytest.approx(s[("Hebei", int(year))], abs=0.0005), year
-    for item in rank_line.split(", "):
-        year, rank = item.split()
-        assert int(rank) == ranks[("Hebei", int(year))], year
+    got, got_ranks = lesson["index"], lesson["ranks"]
+    pd.testing.assert_series_equal(got.sort_index(), s.sort_index(), check_names=False,
+                                   atol=1e-12, rtol=0)
+    assert (got_ranks.sort_index() == ranks.sort_index().astype(int)).all()
+    hebei = got.xs("Hebei", level="region")
+    assert "index: " + ", ".join(f"{y} {v:.3f}" for y, v in hebei.items()) in _kept_text(NB04)
 
 
-def test_nb04_leave_one_out_ranks(panel):
-    text = _kept_text(NB04)
+def test_nb04_leave_one_out(panel, lesson):
+    loo = lesson["loo"]
     last = panel.index.get_level_values("year").max()
+    full = entropy_index(panel, entropy_weights(panel))
+    base = full.xs(last, level="year").rank(ascending=False, method="min")
     for code in DEFAULT:
         rest = panel.drop(columns=code)
         s = entropy_index(rest, entropy_weights(rest))
-        rank = int(s.xs(last, level="year").rank(ascending=False, method="min")["Hebei"])
-        row = re.search(rf"^{code}\s+(\d+)\s+(-?\d+)$", text, flags=re.M)
-        assert row is not None, code
-        assert int(row.group(1)) == rank, code
+        rank = s.xs(last, level="year").rank(ascending=False, method="min")
+        assert loo.loc[code, "rank"] == int(rank["Hebei"]), code
+        assert loo.loc[code, "change"] == int(rank["Hebei"] - base["Hebei"]), code
+        assert loo.loc[code, "mean_abs_change"] == pytest.approx(
+            (rank - base).abs().mean()), code
+    # end to end: the kept table is the helper's
+    assert loo[["rank", "change"]].to_string() in _kept_text(NB04)
 
 
-def _structure(rows) -> pd.DataFrame:
-    va = _wide("province_gdp", vintage=["nbs_post5th_2026-04", "nbs_post5th_2024final_2026-05"])
-    va = va[["va_primary", "va_secondary", "va_tertiary"]].reindex(rows)
-    shares = va.div(va.sum(axis=1), axis=0).to_numpy()
-    norm = np.linalg.norm(shares, axis=1)
-    theta = np.arccos(np.clip(shares / norm[:, None], -1, 1))
-    return pd.DataFrame({
-        "level_coefficient": shares @ np.array([1.0, 2.0, 3.0]),
-        "advancement_ratio": va["va_tertiary"] / va["va_secondary"],
-        "advancement_angle": theta @ np.array([3.0, 2.0, 1.0]),
-    }, index=rows)
+def test_nb04_third_party_rank_correlation(lesson):
+    third = pd.read_csv(DATA / "digital_economy_index_thirdparty.csv")
+    third = third[third["indicator"] == "digital_economy_index_repo_computed"].set_index(
+        ["region", "year"])["value"]
+    ours = lesson["index"]
+    both = pd.concat({"ours": ours, "third": third}, axis=1, join="inner")
+    want = {int(y): g["ours"].rank().corr(g["third"].rank()) for y, g in both.groupby(
+        level="year")}
+    got = digital.compare_indices(ours, third).spearman
+    assert {int(y): v for y, v in got.items()} == pytest.approx(want, abs=1e-12)
+    assert got.round(2).to_string() in _kept_text(NB04)
 
 
 @pytest.mark.slow

@@ -6,12 +6,12 @@
 - :func:`coupling_coordination`, :func:`coordination_band`: how well n subsystems (each scored
   in [0, 1]) develop together.
 
-Why written by hand (checked in the kit's PITFALLS): pymcdm's entropy weights ignore whether an
-indicator is negative ("smaller is better") and give a column containing a zero an entropy of 0
-(so such a column gets no weight); pydecision reverses negative indicators as 1/x instead of
-(max - x), which is not a min-max reversal and blows up near 0; older scikit-criteria weighted
-by the entropy itself instead of the divergence 1 - e. No library implements the coupling
-coordination degree model.
+Why written by hand rather than taken from a library: pymcdm's entropy weights ignore an
+indicator's direction (whether smaller is better) and give a column that contains a zero an
+entropy of 0 (so such a column gets no weight); pydecision reverses a negative indicator as
+1/x instead of (max - x), which is not a min-max reversal and blows up near 0; older
+scikit-criteria weighted by the entropy e itself instead of the divergence 1 - e. No library
+implements the coupling coordination degree model.
 """
 
 from __future__ import annotations

@@ -12,6 +12,12 @@ cannot drift apart.
   years, money-flow ratios in logs, complete province-years only, with a
   :class:`DroppedReport` saying what was left out and why (nothing is filled in).
 * :func:`digital_index` - entropy weights and the index (``helpers.composite``).
+* For a lesson that builds the index: :func:`index_param_spec` (its parameters, with the
+  data-derived rule :func:`region_has_data`), :func:`year_ranks`, :func:`leave_one_out`,
+  :func:`compare_indices` (Spearman by year against another index), :func:`position_third`,
+  :func:`flagged_values`, and the tables and labels it shows (:func:`candidates_table`,
+  :func:`labelled`, :func:`indicator_labels`). Every text comes from the kit's catalogue
+  (``helpers/catalogue/digital.csv``, keys ``digital_*``) in the run's language.
 
 Formula. With ``x_ij`` the scaled indicator ``j`` of province-year ``i`` (logged for
 :data:`LOGGED`), ``z_ij = (x_ij - min_j) / (max_j - min_j)`` pooled over all province-years
@@ -29,15 +35,19 @@ method as in :mod:`helpers.composite`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from helpers.composite import entropy_scores
-from helpers.i18n import region_label, resolve_lang
+from helpers.i18n import has_term, join, label, region_label, resolve_lang, t, unit_label
+
+if TYPE_CHECKING:
+    from helpers.params import ParamSpec
 
 __all__ = [
     "Candidate",
@@ -51,6 +61,18 @@ __all__ = [
     "scaled_panel",
     "digital_indicators_frame",
     "digital_index",
+    "indicator_labels",
+    "candidates_table",
+    "flagged_values",
+    "regions_with_data",
+    "region_has_data",
+    "index_param_spec",
+    "year_ranks",
+    "leave_one_out",
+    "position_third",
+    "labelled",
+    "IndexComparison",
+    "compare_indices",
 ]
 
 
@@ -203,6 +225,8 @@ class DroppedReport:
         region_years_dropped: provinces that lose only some years (a chosen indicator is
             missing then), with those years.
         rows_kept, rows_dropped: complete and incomplete province-years in the window.
+        regions_kept, regions_in_window: provinces with a complete year, and provinces in the
+            window.
     """
 
     indicators: list[str]
@@ -214,39 +238,39 @@ class DroppedReport:
     region_years_dropped: dict[str, list[int]] = field(default_factory=dict)
     rows_kept: int = 0
     rows_dropped: int = 0
+    regions_kept: int = 0
+    regions_in_window: int = 0
 
     def lines(self, lang: str | None = None) -> list[str]:
-        """The report as Markdown bullet lines in ``lang`` (``"en"`` or ``"zh"``)."""
-        zh = resolve_lang(lang) == "zh"
+        """The report as Markdown bullet lines in ``lang`` (``"en"``, ``"zh"``; ``None``: the
+        run's language). The sentences are the catalogue's ``digital_report_*`` texts."""
+        lang = resolve_lang(lang)
         ys = self.sample_years
-        if not ys:
-            out = ["- **年份**：无（没有完整的省份-年份）。" if zh else
-                   "- **Years**: none (no complete province-year)."]
-        else:
-            out = [f"- **年份**：{ys[0]}-{ys[-1]}（{len(ys)}年）。" if zh else
-                   f"- **Years**: {ys[0]}-{ys[-1]} ({len(ys)} years)."]
+        out = [t("digital_report_years", lang, first=ys[0], last=ys[-1], n=len(ys)) if ys
+               else t("digital_report_years_none", lang)]
         if self.years_dropped:
             why = sorted({c for cs in self.years_dropped.values() for c in cs})
-            years = ", ".join(map(str, self.years_dropped))
-            last = {c: self.last_year.get(c, "-") for c in why}
-            out.append(
-                f"- **剔除的年份**：{years}，因为"
-                + "；".join(f"`{c}`在这些年份没有数值（最后年份为{last[c]}）" for c in why) + "。"
-                if zh else
-                f"- **Years dropped**: {years}, because "
-                + "; ".join(f"`{c}` has no value then (last year {last[c]})" for c in why) + ".")
+            reasons = t("digital_report_sep", lang).join(
+                t("digital_report_no_value_then", lang, code=c, last=self.last_year.get(c, "-"))
+                for c in why)
+            out.append(t("digital_report_years_dropped", lang,
+                         years=join(self.years_dropped, lang), reasons=reasons))
         for r, miss in self.regions_dropped.items():
-            codes = ", ".join(f"`{c}`" for c in miss)
-            out.append(f"- **{region_label(r, 'zh')}被剔除**：任何年份都没有{codes}的数值"
-                       "（来源未公布）；未作任何填补。" if zh else
-                       f"- **{r} drops out**: no value for {codes} in any year (the source does "
-                       "not publish it); nothing is filled in.")
+            out.append(t("digital_report_region_drops", lang, region=region_label(r, lang),
+                         codes=join((f"`{c}`" for c in miss), lang)))
         for r, yrs in self.region_years_dropped.items():
-            years = ", ".join(map(str, yrs))
-            out.append(f"- **{region_label(r, 'zh')}**缺少{years}年的数据（所选指标有缺失）。"
-                       if zh else
-                       f"- **{r}** loses {years} (a chosen indicator is missing).")
+            out.append(t("digital_report_region_loses", lang, region=region_label(r, lang),
+                         years=join(yrs, lang)))
         return out
+
+    def markdown(self, lang: str | None = None) -> str:
+        """:meth:`lines` with the number of provinces kept after the year lines, as one
+        Markdown list (what lesson 04 shows under "what drops out")."""
+        out = self.lines(lang)
+        out.insert(1 + bool(self.years_dropped),
+                   t("digital_report_provinces", lang, n=self.regions_kept,
+                     total=self.regions_in_window))
+        return "\n".join(out)
 
 
 def _years_of(frame: pd.DataFrame) -> pd.Index:
@@ -316,7 +340,8 @@ def digital_indicators_frame(
         sample_years=sorted(int(y) for y in _years_of(complete).unique()),
         years_dropped=years_dropped, last_year=last_year, regions_dropped=regions_dropped,
         region_years_dropped=region_years_dropped, rows_kept=len(complete),
-        rows_dropped=len(window) - len(complete),
+        rows_dropped=len(window) - len(complete), regions_kept=len(kept_regions),
+        regions_in_window=window.index.get_level_values("region").nunique(),
     )
     return _logged(complete) if log else complete.astype(float).copy(), report
 
@@ -387,3 +412,242 @@ def digital_index(
                          f"{', '.join(report.indicators)}.")
     index, weights = entropy_scores(_logged(complete))
     return index.rename("digital_economy_index"), weights
+
+
+# --------------------------------------------------------------------------- lesson support
+def indicator_labels(lang: str | None = None) -> dict[str, str]:
+    """Short display names of :data:`CANDIDATES` (catalogue ``digital_ind_<code>``), by code;
+    money flows carry "(log)" because they enter the index in logs (:data:`LOGGED`)."""
+    return {code: t(f"digital_ind_{code}", lang) for code in CANDIDATES}
+
+
+def _slug(text: object) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", str(text).strip().lower()).strip("_")
+
+
+def _unit(unit: str, lang: str) -> str:
+    """A unit's display form: the glossary's, else the catalogue's ``digital_unit_<unit>``."""
+    key = f"digital_unit_{_slug(unit)}"
+    shown = unit_label(unit, lang)
+    return t(key, lang) if shown == unit and has_term(key) else shown
+
+
+def labelled(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """A table ready to show: column and index names from the catalogue (``digital_col_<name>``,
+    else the glossary term ``<name>``; unknown names stay), region names and units in ``lang``.
+
+    The data are not changed (a copy is relabelled), so a lesson computes with the codes and
+    shows the labels.
+    """
+    lang = resolve_lang(lang)
+
+    def name(col: object) -> object:
+        if col is None:
+            return None
+        key = f"digital_col_{_slug(col)}"
+        return t(key, lang) if has_term(key) else label(_slug(col), lang) if has_term(
+            _slug(col)) else col
+
+    out = frame.copy()
+    if "region" in out.columns:
+        out["region"] = out["region"].map(lambda r: region_label(r, lang))
+    if "unit" in out.columns:
+        out["unit"] = out["unit"].map(lambda u: _unit(u, lang))
+    out.columns = [name(c) for c in out.columns]
+    out.index = out.index.set_names([name(n) for n in out.index.names])
+    return out
+
+
+def candidates_table(panel: pd.DataFrame, indicators: Iterable[str] = DEFAULT_INDICATORS,
+                     lang: str | None = None) -> pd.DataFrame:
+    """The candidate indicators as a table to show (lesson 04, section 1), labelled in ``lang``.
+
+    One row per code of :data:`CANDIDATES`: display name, dimension, where it is published
+    (``table: indicator``), its scaling (and whether it is logged), the years and number of
+    provinces with a value in ``panel`` (a :func:`scaled_panel`), and whether it is among
+    ``indicators``. A code missing from ``panel`` shows years ``-`` and 0 provinces.
+    """
+    lang = resolve_lang(lang)
+    chosen = set(_codes(indicators))
+    rows = {}
+    for code, cand in CANDIDATES.items():
+        have = panel[code].dropna().index if code in panel.columns else panel.index[:0]
+        years = have.get_level_values("year")
+        unit = t(f"digital_scale_{cand.scaling}", lang)
+        rows[code] = {
+            "indicator": t(f"digital_ind_{code}", lang),
+            "dimension": t(f"digital_dim_{_slug(cand.dimension)}", lang),
+            "published_as": f"{cand.table}: {cand.source}",
+            "scaled_to": t("digital_scaled_logged", lang, unit=unit) if code in LOGGED else unit,
+            "years": f"{years.min()}-{years.max()}" if len(years) else "-",
+            "provinces": have.get_level_values("region").nunique(),
+            "in_index": t("digital_yes", lang) if code in chosen else "",
+        }
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame.index.name = "code"
+    return labelled(frame, lang)
+
+
+def flagged_values(indicators: Iterable[str], rows: Iterable[tuple[str, int]],
+                   data_dir: str | None = None) -> pd.DataFrame:
+    """Published values of the chosen indicators that the data layer flags ``large_jump`` (an
+    implausible one-year jump, kept as published), in the province-years ``rows``.
+
+    Returns:
+        Columns ``region, year, index_indicator`` (code of :data:`CANDIDATES`), ``indicator``
+        (published code), ``value, unit``; only indicators of ``digital_indicators`` are
+        flagged this way.
+    """
+    from helpers.data import load
+
+    flags = load("digital_indicators", data_dir=data_dir)
+    flags = flags[flags["flag"].str.contains("large_jump")]
+    src_codes = {CANDIDATES[c].source: c for c in _codes(indicators)
+                 if CANDIDATES[c].table == "digital_indicators"}
+    wanted = pd.MultiIndex.from_tuples(list(rows), names=["region", "year"])
+    keep = (flags["indicator"].isin(list(src_codes))
+            & flags.set_index(["region", "year"]).index.isin(wanted))
+    out = flags[keep]
+    out = out.assign(index_indicator=out["indicator"].map(src_codes))
+    return out[["region", "year", "index_indicator", "indicator", "value", "unit"]].reset_index(
+        drop=True)
+
+
+def regions_with_data(indicators: Iterable[str], start_year: int, end_year: int,
+                      data_dir: str | None = None) -> dict[str, set[str]]:
+    """For each chosen indicator, the regions with a PUBLISHED value in at least one year of
+    ``start_year``..``end_year`` (the raw table, before scaling)."""
+    from helpers.data import load
+
+    out = {}
+    for code in _codes(indicators):
+        cand = CANDIDATES[code]
+        raw = load(cand.table, indicators=cand.source, years=(start_year, end_year),
+                   data_dir=data_dir)
+        out[code] = set(raw.dropna(subset=["value"])["region"])
+    return out
+
+
+def region_has_data(data_dir: str | None = None) -> Callable[[Mapping[str, Any]], str | None]:
+    """Rule for a lesson's :class:`~helpers.params.ParamSpec`: the followed ``region`` has a
+    value for every chosen indicator in at least one year of ``start_year``..``end_year``
+    (else it cannot be ranked).
+
+    The error (catalogue ``digital_err_region_lacks_data``, in the ``language`` parameter's
+    language) names the indicators it lacks and the provinces that have them all.
+    """
+    from helpers.params import rule
+
+    def test(v: Mapping[str, Any]) -> str | None:
+        have = regions_with_data(v["indicators"], v["start_year"], v["end_year"], data_dir)
+        lacking = [code for code, regs in have.items() if v["region"] not in regs]
+        if not lacking:
+            return None
+        lang = v.get("language")
+        return t("digital_err_region_lacks_data", lang, region=v["region"],
+                 missing=", ".join(lacking), start=v["start_year"], end=v["end_year"],
+                 allowed=", ".join(sorted(set.intersection(*have.values()))) or "-")
+
+    return rule(("region", "indicators", "start_year", "end_year"), test, "region_has_data")
+
+
+def _two_or_more(codes: Sequence[str]) -> str | None:
+    return None if len(codes) >= 2 else t("digital_err_two_indicators")
+
+
+def index_param_spec(years: Sequence[int], data_dir: str | None = None) -> ParamSpec:
+    """The parameters of a lesson that builds the index (lesson 04), with their checks.
+
+    ``language``, ``region`` (one of the 31 provinces, Chinese names accepted), ``start_year``
+    and ``end_year`` within ``years`` (in order), ``indicators`` (at least two distinct codes of
+    :data:`CANDIDATES`), and the data-derived rule :func:`region_has_data`.
+    """
+    from helpers import regions
+    from helpers.params import (
+        Param,
+        ParamSpec,
+        language_param,
+        region_param,
+        year_param,
+    )
+
+    return ParamSpec(
+        language=language_param(),
+        region=region_param(regions.PROVINCES, "province to follow"),
+        start_year=year_param(years, "first year of the index"),
+        end_year=year_param(years, "last year of the index"),
+        indicators=Param(list[str], choices=tuple(CANDIDATES), unique=True, check=_two_or_more,
+                         doc="indicators of the index"),
+        order=[("start_year", "end_year")],
+        checks=[region_has_data(data_dir)],
+    )
+
+
+def year_ranks(index: pd.Series) -> pd.Series:
+    """Rank of each region within its year, 1 = highest score (ties share the lower rank,
+    ``method="min"``), as ints; ``index`` is indexed ``(region, year)``."""
+    return index.groupby(level="year").rank(ascending=False, method="min").astype(int)
+
+
+def leave_one_out(indicators: Iterable[str], start_year: int | None, end_year: int | None,
+                  region: str, *, panel: pd.DataFrame | None = None,
+                  rows: Sequence[tuple[str, int]] | None = None) -> pd.DataFrame:
+    """How the index ranks move when one indicator is left out (lesson 04, section 6).
+
+    For each chosen indicator ``c``, weights and index are recomputed without ``c`` on the SAME
+    province-years as the full index (``rows``; default its complete province-years), so that
+    only the indicator changes, not the sample. Ranks are those of the last sample year.
+
+    Returns:
+        Frame indexed ``"left out"`` (the code dropped) with ``rank`` (``region``'s rank
+        without it, 1 = highest), ``change`` (that rank minus the full index's rank; + = the
+        region falls, i.e. it was helped by the indicator), ``mean_abs_change`` (mean absolute
+        rank change over all provinces) and ``largest_weight`` (code with the largest weight
+        without ``c``).
+    """
+    codes = _codes(indicators)
+    panel = scaled_panel(codes) if panel is None else panel
+    full, _ = digital_index(codes, start_year, end_year, panel=panel, rows=rows)
+    rows = tuple(full.index) if rows is None else rows
+    last = int(_years_of(full.to_frame()).max())
+    base = year_ranks(full).xs(last, level="year")
+    out = []
+    for c in codes:
+        index, weights = digital_index([x for x in codes if x != c], start_year, end_year,
+                                       panel=panel, rows=rows)
+        ranks = year_ranks(index).xs(last, level="year")
+        out.append({"left out": c, "rank": int(ranks[region]),
+                    "change": int(ranks[region] - base[region]),
+                    "mean_abs_change": float((ranks - base.reindex(ranks.index)).abs().mean()),
+                    "largest_weight": weights.idxmax()})
+    return pd.DataFrame(out).set_index("left out")
+
+
+def position_third(rank: int, n: int) -> str:
+    """``"upper"``, ``"middle"`` or ``"lower"``: the third of ``n`` ranked regions that rank
+    ``rank`` (1 = highest) falls in (upper: rank <= n/3; middle: rank <= 2n/3)."""
+    if not 1 <= rank <= n:
+        raise ValueError(f"rank must be between 1 and n = {n}; got {rank}")
+    return "upper" if rank <= n / 3 else "middle" if rank <= 2 * n / 3 else "lower"
+
+
+class IndexComparison(NamedTuple):
+    """Two indices on their common region-years (:func:`compare_indices`)."""
+
+    values: pd.DataFrame  #: columns ``ours``, ``other``, index ``(region, year)``
+    ranks: pd.DataFrame  #: their ranks within each year, 1 = highest
+    spearman: pd.Series  #: Spearman rank correlation of the two, by year
+
+
+def compare_indices(ours: pd.Series, other: pd.Series) -> IndexComparison:
+    """Compare two indices indexed ``(region, year)`` on the region-years both have.
+
+    Spearman's rank correlation by year (1 = the same order of provinces, 0 = unrelated); ranks
+    with ``method="min"``. An empty comparison (no common region-year) gives empty frames.
+    """
+    common = ours.index.intersection(other.index)
+    values = pd.DataFrame({"ours": ours.reindex(common), "other": other.reindex(common)})
+    ranks = values.groupby(level="year").rank(ascending=False, method="min")
+    spearman = values.groupby(level="year").apply(
+        lambda d: d["ours"].corr(d["other"], method="spearman"))
+    return IndexComparison(values, ranks, spearman)
