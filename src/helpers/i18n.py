@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -110,7 +111,8 @@ def catalogue_files() -> list[str]:
 
 def _read_rows(name: str) -> list[dict[str, str]]:
     text = resources.files("helpers").joinpath(name).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines()))
+    # a StringIO, not splitlines(): a quoted field may hold line breaks (a bulleted summary)
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 @lru_cache(maxsize=1)
