@@ -145,17 +145,106 @@ def test_presentation_defaults_are_private_and_bounded():
 
 
 
-def test_serving_a_network_requires_a_token(monkeypatch, capsys):
-    """``python -m helpers.present --ip 0.0.0.0`` never serves without a token."""
+def test_serving_a_network_requires_a_token(monkeypatch, capsys, tmp_path):
+    """``python -m helpers.present --ip 0.0.0.0`` never serves without a token, and the token
+    is neither on the command line (process list) nor in full in the log (issue 21)."""
     from helpers import present
 
     calls = []
-    monkeypatch.setattr(present.subprocess, "call", lambda args, env: calls.append(args) or 0)
-    assert present.main(["--ip", "0.0.0.0", "--port", "8999"]) == 0
-    tokens = [a for a in calls[0] if a.startswith("--Voila.token=")]
-    assert tokens and len(tokens[0]) > len("--Voila.token=") + 10
-    assert tokens[0].split("=", 1)[1] in capsys.readouterr().out  # the URL shows it
+    monkeypatch.setattr(present.subprocess, "call",
+                        lambda args, env: calls.append((args, env)) or 0)
+    url_file = tmp_path / "url"
+    assert present.main(["--ip", "0.0.0.0", "--port", "8999", "--url-file", str(url_file)]) == 0
+    args, env = calls[0]
+    token = env["JUPYTER_TOKEN"]
+    assert len(token) >= present.MIN_TOKEN_LENGTH and "--Voila.auto_token=True" in args
+    assert not any(token in a for a in args)  # not visible in the process list
+    out = capsys.readouterr().out
+    assert token not in out and f"token={token[:4]}…" in out  # masked in the log
+    assert url_file.read_text() == f"http://0.0.0.0:8999/?token={token}\n"
+    assert url_file.stat().st_mode & 0o777 == 0o600
     calls.clear()
     assert present.main(["--port", "8999"]) == 0  # loopback: no token needed
-    assert not any(a.startswith("--Voila.token=") for a in calls[0])
-    assert "--Voila.ip=127.0.0.1" in calls[0]
+    args, env = calls[0]
+    assert "JUPYTER_TOKEN" not in env and "--Voila.auto_token=True" not in args
+    assert "--Voila.ip=127.0.0.1" in args
+
+
+@pytest.mark.parametrize(("token", "ip", "needle"), [
+    ("", "0.0.0.0", "empty"), ("   ", "0.0.0.0", "empty"), ("", "127.0.0.1", "empty"),
+    ("short", "0.0.0.0", "at least 16"), (" " + "x" * 20, "0.0.0.0", "surrounding spaces"),
+])
+def test_blank_or_short_token_is_refused(monkeypatch, capsys, token, ip, needle):
+    from helpers import present
+
+    monkeypatch.setattr(present.subprocess, "call", lambda *a, **k: pytest.fail("served"))
+    assert present.main(["--ip", ip, "--port", "8999", "--token", token]) == 2
+    assert needle in capsys.readouterr().err
+
+
+def test_choose_token_rules():
+    from helpers.present import TokenError, choose_token
+
+    assert choose_token(None, "127.0.0.1") is None
+    generated = choose_token(None, "192.0.2.1")
+    assert generated and len(generated) >= 16 and generated != choose_token(None, "192.0.2.1")
+    assert choose_token("x" * 16, "0.0.0.0") == "x" * 16
+    with pytest.raises(TokenError):
+        choose_token("", "127.0.0.1")
+
+
+def test_served_network_address_needs_the_token_and_hides_it(tmp_path):
+    """A real `python -m helpers.present` on a non-default loopback address (127.0.0.2, which
+    the kit treats as a network address): without the token the page is refused, with it it
+    renders; the token appears neither in the log nor in any process's command line."""
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    from conftest import KIT_ROOT
+    from voila_harness import free_port, stop
+
+    port, url_file = free_port(), tmp_path / "url"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "helpers.present", "--ip", "127.0.0.2", "--port", str(port),
+         "--url-file", str(url_file)],
+        cwd=KIT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True)
+    try:
+        base = f"http://127.0.0.2:{port}"
+        deadline = time.monotonic() + 60
+        while not url_file.exists() or not url_file.read_text():
+            assert time.monotonic() < deadline and proc.poll() is None, "no URL written"
+            time.sleep(0.2)
+        token = url_file.read_text().strip().split("token=", 1)[1]
+        page = f"{base}/voila/render/00_start_here.ipynb"
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):  # noqa: ARG002
+                return None
+
+        opener = urllib.request.build_opener(NoRedirect)
+        while True:
+            try:
+                opener.open(page, timeout=60)
+                status = 200
+            except urllib.error.HTTPError as exc:
+                status = exc.code
+            except OSError:
+                assert time.monotonic() < deadline, "Voila did not start"
+                time.sleep(0.3)
+                continue
+            break
+        assert status in (302, 401, 403), f"served without the token: {status}"
+        with urllib.request.urlopen(f"{page}?token={token}", timeout=120) as resp:
+            assert resp.status == 200
+            assert "application/vnd.jupyter.widget-view+json" in resp.read().decode()
+        cmdlines = subprocess.run(["ps", "-e", "-o", "args="], capture_output=True,
+                                  text=True).stdout
+        assert token not in cmdlines, "the token is visible in the process list"
+    finally:
+        stop(proc)
+    log = proc.stdout.read() if proc.stdout else ""
+    assert token not in log and f"token={token[:4]}…" in log

@@ -101,15 +101,58 @@ def voila_args(
     if preheat:
         args += ["--preheat_kernel=True", f"--pool_size={preheat}"]
     if token:
-        args.append(f"--Voila.token={token}")
+        # the token itself travels in the environment (JUPYTER_TOKEN, see voila_env), never on
+        # the command line where the process list shows it; Voila then logs it as "..."
+        args.append("--Voila.auto_token=True")
     if not open_browser:
         args.append("--no-browser")
     return args
 
 
-def voila_env(base: dict[str, str] | None = None) -> dict[str, str]:
-    """Environment for the Voila process: matplotlib without a display, quiet debugger."""
+#: Shortest token accepted: 16 characters (secrets.token_urlsafe(12) gives 16).
+MIN_TOKEN_LENGTH = 16
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+class TokenError(ValueError):
+    """A token that would leave the room open: empty, blank or too short."""
+
+
+def choose_token(token: str | None, ip: str) -> str | None:
+    """The token to serve with: ``token`` if it is long enough, a generated one for a network
+    address given none, ``None`` (no token) only on loopback.
+
+    Raises:
+        TokenError: an empty or blank token (typically ``--token "$TOKEN"`` with the variable
+            unset) or one shorter than :data:`MIN_TOKEN_LENGTH`; never silently "no token".
+    """
+    if token is None:
+        return None if ip in _LOOPBACK else secrets.token_urlsafe(12)
+    if not token.strip():
+        raise TokenError(
+            "--token is empty (an unset shell variable, as in --token \"$TOKEN\"?). Give a "
+            f"token of at least {MIN_TOKEN_LENGTH} characters, or leave --token out: on a "
+            "network address one is generated.")
+    if len(token) < MIN_TOKEN_LENGTH or token != token.strip():
+        raise TokenError(
+            f"--token must be at least {MIN_TOKEN_LENGTH} characters with no surrounding "
+            f"spaces (got {len(token)}); leave it out to have one generated.")
+    return token
+
+
+def masked(token: str) -> str:
+    """A token as the log shows it: its first 4 characters and an ellipsis."""
+    return f"{token[:4]}…"
+
+
+def voila_env(base: dict[str, str] | None = None, token: str | None = None) -> dict[str, str]:
+    """Environment for the Voila process: matplotlib without a display, quiet debugger, and
+    the token (``JUPYTER_TOKEN``; removed when there is none, so an inherited one cannot
+    apply by surprise)."""
     env = dict(os.environ if base is None else base)
+    env.pop("JUPYTER_TOKEN", None)
+    if token:
+        env["JUPYTER_TOKEN"] = token
     env.setdefault("MPLBACKEND", "Agg")
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     # the kit's Voila template lives in the package (JUPYTER_PATH: searched first)
@@ -213,8 +256,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="preheated kernels per lesson (first widget ~2x sooner; each "
                              "kernel holds ~150 MB and is never culled)")
     parser.add_argument("--token", default=None,
-                        help="require ?token=... in the URL (generated when --ip is not "
-                             "127.0.0.1 and none is given)")
+                        help=f"require ?token=... in the URL (at least {MIN_TOKEN_LENGTH} "
+                             "characters; generated when --ip is not 127.0.0.1 and none is "
+                             "given; an empty one is refused)")
+    parser.add_argument("--url-file", default=str(Path.home() / ".hebei-kit-present-url"),
+                        help="where the full URL with its token is written (mode 0600)")
     parser.add_argument("--open", action="store_true", help="open a browser on start")
     parser.add_argument("--write-config", metavar="PREFIX", type=Path, default=None,
                         help="write the hosted (Binder/JupyterHub) configuration and template "
@@ -227,15 +273,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     if shutil.which("voila") is None and not _voila_importable():
         print("Voila is not installed: run `make setup` first.", file=sys.stderr)
         return 2
-    token = ns.token
-    if token is None and ns.ip not in ("127.0.0.1", "localhost", "::1"):
+    try:
         # Voila has no token by default: never serve a network without one
-        token = secrets.token_urlsafe(12)
+        token = choose_token(ns.token, ns.ip)
+    except TokenError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     args = voila_args(ns.port, ip=ns.ip, preheat=ns.preheat, open_browser=ns.open, token=token)
-    query = f"?token={token}" if token else ""
-    print(f"Serving the lessons at http://{ns.ip}:{ns.port}/{query}  (Ctrl-C to stop)",
-          flush=True)
-    return subprocess.call(args, env=voila_env())
+    url = f"http://{ns.ip}:{ns.port}/"
+    if token:
+        # the full URL goes to a file only its owner can read, not into the log
+        url_file = _write_private(Path(ns.url_file), f"{url}?token={token}\n")
+        print(f"Serving the lessons at {url}?token={masked(token)}  (Ctrl-C to stop)\n"
+              f"The full URL with its token is in {url_file} (readable by you only).",
+              flush=True)
+    else:
+        print(f"Serving the lessons at {url}  (Ctrl-C to stop)", flush=True)
+    return subprocess.call(args, env=voila_env(token=token))
+
+
+def _write_private(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` with mode 0600 (created so from the start)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.chmod(path, 0o600)
+    return path
 
 
 def __getattr__(name: str) -> type:
