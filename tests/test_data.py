@@ -35,13 +35,24 @@ def broken(tmp_path: Path):
         if p.is_file():
             shutil.copy(p, tmp_path / p.name)
 
-    def edit(name: str, fn) -> Path:
+    def edit(name: str, fn, restamp: bool = True) -> Path:
+        """Rewrite one CSV. ``restamp``: also declare the new size and sha256 in the copy's
+        datapackage.json, as a rebuild would, so the check under test is the content check
+        and not the file's fingerprint."""
         path = tmp_path / f"{name}.csv"
         rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
         rows = fn(rows)
         buf = io.StringIO()
         csv.writer(buf, lineterminator="\n").writerows(rows)
         path.write_text(buf.getvalue(), encoding="utf-8")
+        if restamp:
+            pkg_path = tmp_path / "datapackage.json"
+            pkg = json.loads(pkg_path.read_text(encoding="utf-8"))
+            data = path.read_bytes()
+            for res in pkg["resources"]:
+                if res["name"] == name:
+                    res["stats"].update(bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
+            pkg_path.write_text(json.dumps(pkg, indent=2), encoding="utf-8")
         return path
 
     return tmp_path, edit
@@ -412,3 +423,83 @@ def test_cache_sees_changes(broken) -> None:
     edit("province_gdp", lambda rows: rows[:1] + rows[1:-1])
     with pytest.raises(DataError, match="row count"):
         load("province_gdp", data_dir=folder)
+
+
+
+# ------------------------------------------------------------ issue 21: files and filters
+def test_same_size_edit_of_one_value_is_refused_by_its_sha256(broken) -> None:
+    folder, edit = broken
+
+    def nudge(rows):  # 4683 -> 4684: same size, still a valid number in range
+        i, c = 2, _col(rows, "value")
+        v = rows[i][c]
+        rows[i][c] = v[:-1] + ("1" if v[-1] != "1" else "2")
+        return rows
+
+    edit("energy_consumption", nudge, restamp=False)  # a table with no identity to break
+    with pytest.raises(DataError,
+                       match=r"energy_consumption\.csv: .*value was edited.*check: sha256"):
+        load("energy_consumption", data_dir=folder)
+
+
+def test_size_mismatch_is_named(broken) -> None:
+    folder, edit = broken
+
+    def pad(rows):  # 4683 -> 4683.0: the same number, one more byte
+        rows[2][_col(rows, "value")] += ".0"
+        return rows
+
+    edit("energy_consumption", pad, restamp=False)
+    with pytest.raises(DataError, match=r"bytes but the catalogue declares .*check: size"):
+        load("energy_consumption", data_dir=folder)
+
+
+def test_bom_is_named(broken) -> None:
+    folder, _ = broken
+    path = folder / "province_gdp.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    with pytest.raises(DataError, match=r"byte-order mark \(BOM\).*check: encoding"):
+        load("province_gdp", data_dir=folder)
+
+
+@pytest.mark.parametrize(("kwargs", "needle"), [
+    ({"years": 2016.7}, "whole years"),
+    ({"years": (2020, 2016)}, "reversed"),
+    ({"years": (1900, 1901)}, "matches no year"),
+    ({"years": [1800]}, "matches no year"),
+    ({"years": []}, "empty list of years"),
+    ({"regions": []}, "empty list of regions"),
+    ({"indicators": []}, "empty list of indicators"),
+    ({"vintage": []}, "empty list of vintages"),
+    ({"years": ("2016", 2020)}, "whole years"),
+])
+def test_filters_that_cannot_match_are_refused(kwargs, needle) -> None:
+    with pytest.raises(DataError, match=needle) as info:
+        load("province_gdp", **kwargs)
+    assert "province_gdp.csv" in str(info.value) and "check: filter values" in str(info.value)
+    if needle in ("reversed", "matches no year"):
+        assert "the table covers" in str(info.value)  # the allowed years are named
+
+
+def test_open_ended_year_range() -> None:
+    all_years = load("province_gdp")["year"]
+    upto = load("province_gdp", years=(None, 2020))["year"]
+    since = load("province_gdp", years=(2020, None))["year"]
+    assert upto.min() == all_years.min() and upto.max() == 2020
+    assert since.min() == 2020 and since.max() == all_years.max()
+
+
+@pytest.mark.parametrize(("content", "needle"), [
+    ("[]", "must be a JSON object"),
+    ('{"resources": {}}', "'resources' must be a list"),
+    ('{"resources": [1]}', r"resources\[0\] must be an object"),
+    ('{"resources": [{"path": "x.csv"}]}', r"resources\[0\] has no 'name'"),
+    ('{"resources": [{"name": "t", "path": "t.csv"}]}', "table 't'.*no schema"),
+    ('{"resources": [{"name": "t", "schema": {"fields": []}}]}', "table 't'.*no 'path'"),
+])
+def test_malformed_catalogue_is_a_data_error_naming_the_entry(tmp_path, content, needle) -> None:
+    (tmp_path / "datapackage.json").write_text(content, encoding="utf-8")
+    with pytest.raises(DataError, match=needle) as info:
+        load("t", data_dir=tmp_path)
+    assert "datapackage.json" in str(info.value) and "check: catalogue structure" in str(
+        info.value)

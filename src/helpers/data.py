@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import csv
 import difflib
+import hashlib
 import io
 import json
+import numbers
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -89,10 +91,47 @@ def _package(folder: Path) -> dict[str, Any]:
     key = _stamp(path)
     if key not in _PKG_CACHE:
         try:
-            _PKG_CACHE[key] = json.loads(path.read_text(encoding="utf-8"))
+            pkg = json.loads(path.read_text(encoding="utf-8-sig"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise DataError(f"{path}: not valid JSON (check: catalogue readable): {exc}") from exc
+        _check_package(path, pkg)
+        _PKG_CACHE[key] = pkg
     return _PKG_CACHE[key]
+
+
+def _check_package(path: Path, pkg: Any) -> None:
+    """The catalogue's shape: an object whose ``resources`` list holds, for every table, a
+    name, a path and a schema with fields; anything else is a :class:`DataError` naming the
+    entry, not a traceback later."""
+    def bad(detail: str) -> DataError:
+        return DataError(f"{path}: {detail} (check: catalogue structure). Rebuild it with "
+                         "`python -m scripts.build_data`.")
+
+    if not isinstance(pkg, dict):
+        raise bad(f"the catalogue must be a JSON object, got a {type(pkg).__name__}")
+    resources = pkg.get("resources")
+    if not isinstance(resources, list):
+        raise bad("'resources' must be a list of tables")
+    for i, res in enumerate(resources):
+        where = f"resources[{i}]"
+        if not isinstance(res, dict):
+            raise bad(f"{where} must be an object, got a {type(res).__name__}")
+        name = res.get("name")
+        if not isinstance(name, str) or not name:
+            raise bad(f"{where} has no 'name'")
+        where = f"table {name!r} ({where})"
+        if res.get("x_kind", "table") != "table":
+            continue
+        if not isinstance(res.get("path"), str):
+            raise bad(f"{where} has no 'path'")
+        fields = (res.get("schema") or {}).get("fields") if isinstance(res.get("schema"),
+                                                                       dict) else None
+        if not isinstance(fields, list) or not fields or not all(
+                isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields):
+            raise bad(f"{where} has no schema with named fields")
+        stats = res.get("stats", {})
+        if not isinstance(stats, dict):
+            raise bad(f"{where}: 'stats' must be an object")
 
 
 def _tidy_resources(pkg: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -124,10 +163,31 @@ def _fail(path: Path, check: str, detail: str) -> DataError:
     return DataError(f"{path}: {detail} (check: {check})")
 
 
+def _check_bytes(path: Path, data: bytes, stats: dict[str, Any]) -> None:
+    """The file's size and sha256 against what the catalogue declares (``stats.bytes``,
+    ``stats.sha256``): an edited, truncated or swapped file is refused, even if it still parses
+    and keeps its size. Checked once per file version and process (:func:`_validated` caches)."""
+    size = stats.get("bytes")
+    if size is not None and len(data) != int(size):
+        raise _fail(path, "size", f"{len(data)} bytes but the catalogue declares {size}: the "
+                                  "file was changed or truncated; restore it (git checkout "
+                                  "data/) or rebuild data/ with `python -m scripts.build_data`")
+    digest = stats.get("sha256")
+    if digest is not None and hashlib.sha256(data).hexdigest() != digest:
+        raise _fail(path, "sha256", "the content differs from what the catalogue declares "
+                                    "(same size, other bytes: a value was edited); restore it "
+                                    "(git checkout data/) or rebuild data/")
+
+
 def _read_rows(path: Path, fields: list[str], expected_rows: int | None) -> pd.DataFrame:
-    """Read the CSV as text, checking header, field counts and row count."""
+    """Read the CSV as text, checking encoding, header, field counts and row count."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise _fail(path, "encoding", "the file starts with a UTF-8 byte-order mark (BOM), as "
+                                      "spreadsheet programs write it; save it as UTF-8 without "
+                                      "BOM, or restore it (git checkout data/)")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _fail(path, "encoding", f"not UTF-8 text ({exc})") from exc
     if not text.strip():
@@ -325,9 +385,13 @@ def _validated(name: str, folder: Path) -> pd.DataFrame:
         return _CACHE[key]
     fields = res["schema"]["fields"]
     names = [f["name"] for f in fields]
-    raw = _read_rows(path, names, res.get("stats", {}).get("rows"))
+    stats = res.get("stats", {})
+    raw = _read_rows(path, names, stats.get("rows"))
     df = _check_types(path, raw, fields)
     _check_semantics(path, df, res)
+    # last, so that a broken file is first named by what is wrong in it (truncated, a bad
+    # value...); what passes every other check but is not the published file stops here
+    _check_bytes(path, path.read_bytes(), stats)
     df["year"] = df["year"].astype(int)
     _CACHE[key] = df
     return df
@@ -337,12 +401,48 @@ def _validated(name: str, folder: Path) -> pd.DataFrame:
 # Public API
 # --------------------------------------------------------------------------------------------
 
-def _as_list(x: str | Iterable[Any] | None) -> list[Any] | None:
+def _as_list(x: str | Iterable[Any] | None, path: Path | None = None,
+             what: str = "filter") -> list[Any] | None:
     if x is None:
         return None
-    if isinstance(x, str | int):
+    if isinstance(x, str | numbers.Number):
         return [x]
-    return list(x)
+    items = list(x)
+    if not items and path is not None:
+        raise DataError(f"{path}: an empty list of {what} selects nothing; pass None for all, "
+                        f"or at least one value (check: filter values)")
+    return items
+
+
+def _whole_year(path: Path, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or value != int(value):
+        raise DataError(f"{path}: years must be whole years (e.g. 2016), got {value!r} "
+                        "(check: filter values)")
+    return int(value)
+
+
+def _year_mask(path: Path, column: pd.Series, years: Any) -> pd.Series:
+    """``years`` as a mask: one year, an inclusive ``(first, last)`` tuple (either may be
+    None for an open end), or a list; refused when it is not whole years, reversed, empty, or
+    matches no year of the table (the message gives the table's years)."""
+    present = sorted(column.unique())
+    span = f"{present[0]}-{present[-1]}" if present else "none"
+    if isinstance(years, tuple) and len(years) == 2:
+        lo = None if years[0] is None else _whole_year(path, years[0])
+        hi = None if years[1] is None else _whole_year(path, years[1])
+        if lo is not None and hi is not None and lo > hi:
+            raise DataError(f"{path}: years=({lo}, {hi}) is reversed; give (first, last) with "
+                            f"first <= last; the table covers {span} (check: filter values)")
+        mask = column.between(present[0] if lo is None else lo, present[-1] if hi is None else hi)
+        shown = f"({lo}, {hi})"
+    else:
+        wanted = [_whole_year(path, y) for y in _as_list(years, path, "years") or []]
+        mask = column.isin(wanted)
+        shown = str(wanted)
+    if not mask.any():
+        raise DataError(f"{path}: years={shown} matches no year; the table covers {span} "
+                        "(check: filter values)")
+    return mask
 
 
 def _require_known(path: Path, what: str, asked: list[str], present: Sequence[str]) -> None:
@@ -393,23 +493,20 @@ def load(
     df = _validated(name, folder)
     path = folder / f"{name}.csv"
     mask = pd.Series(True, index=df.index)
-    reg = _as_list(regions)
+    reg = _as_list(regions, path, "regions")
     if reg is not None:
         _require_known(path, "region(s)", reg, df["region"].unique())
         mask &= df["region"].isin(reg)
-    ind = _as_list(indicators)
+    ind = _as_list(indicators, path, "indicators")
     if ind is not None:
         _require_known(path, "indicator(s)", ind, df["indicator"].unique())
         mask &= df["indicator"].isin(ind)
-    vin = _as_list(vintage)
+    vin = _as_list(vintage, path, "vintages")
     if vin is not None:
         _require_known(path, "vintage(s)", vin, df["vintage"].unique())
         mask &= df["vintage"].isin(vin)
     if years is not None:
-        if isinstance(years, tuple) and len(years) == 2:
-            mask &= df["year"].between(int(years[0]), int(years[1]))
-        else:
-            mask &= df["year"].isin([int(y) for y in _as_list(years) or []])
+        mask &= _year_mask(path, df["year"], years)
     out = df[mask].reset_index(drop=True).copy()
     if not wide:
         return out
