@@ -195,3 +195,65 @@ def _wait_culled(srv, timeout: float) -> float:
                         f"the viewers left (cull_idle_timeout={CULL_IDLE})")
         time.sleep(0.5)
     return time.perf_counter() - t0
+
+
+def test_kernel_cap_holds_and_the_page_beyond_it_says_so():
+    """`python -m helpers.present --max-kernels 2`: six page loads at once start at most two
+    kernels; the others get HTTP 503 with a page that says the server is full (issue 21)."""
+    import concurrent.futures
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    import psutil
+
+    from conftest import KIT_ROOT
+    from voila_harness import free_port, stop
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "helpers.present", "--port", str(port),
+                             "--max-kernels", "2"], cwd=KIT_ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, proc.stdout.read()
+            try:
+                urllib.request.urlopen(f"{base}/", timeout=2)
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "Voila did not start"
+                time.sleep(0.3)
+
+        def page(_):
+            try:
+                with urllib.request.urlopen(f"{base}/voila/render/00_start_here.ipynb",
+                                            timeout=120) as resp:
+                    return resp.status, resp.read().decode()
+            except urllib.error.HTTPError as exc:
+                return exc.code, exc.read().decode()
+
+        with concurrent.futures.ThreadPoolExecutor(6) as pool:
+            answers = list(pool.map(page, range(6)))
+        codes = sorted(code for code, _ in answers)
+        assert codes == [200, 200, 503, 503, 503, 503], codes
+        full = [body for code, body in answers if code == 503]
+        assert all("Server full: all 2 lesson kernels are in use" in b for b in full)
+        kernels = [c for c in psutil.Process(proc.pid).children(recursive=True)
+                   if "ipykernel" in " ".join(c.cmdline())]
+        assert len(kernels) <= 2, [k.cmdline() for k in kernels]
+    finally:
+        stop(proc)
+
+
+def test_default_kernel_cap_follows_memory():
+    from helpers.present import default_max_kernels, voila_args
+
+    assert default_max_kernels(24 * 1024) == (24 * 1024 - 1024) // 280  # 24 GiB: 84 kernels
+    assert default_max_kernels(1024) == 2  # never fewer than 2
+    assert "--CappedKernelManager.max_kernels=5" in voila_args(8866, max_kernels=5)
+    assert any(a.startswith("--CappedKernelManager.max_kernels=") and int(a.split("=")[1]) >= 2
+               for a in voila_args(8866))

@@ -55,6 +55,7 @@ def voila_args(
     cull_connected: bool = False,
     open_browser: bool = False,
     token: str | None = None,
+    max_kernels: int | None = None,
 ) -> list[str]:
     """Build the command line that serves ``notebook_dir`` with the kit's Voila settings.
 
@@ -70,6 +71,8 @@ def voila_args(
             and must keep working; kernels of CLOSED pages are culled either way.
         open_browser: open the system browser on start.
         token: require this token in the URL (``?token=...``); Voila has none by default.
+        max_kernels: most kernels at once (a page beyond gets HTTP 503 and says so);
+            ``None``: :func:`default_max_kernels` of this machine's memory; 0: no cap.
 
     Returns:
         The argument list, starting with the Python interpreter (``python -m voila``).
@@ -78,6 +81,10 @@ def voila_args(
         raise ValueError(f"port must be between 1 and 65535, got {port}")
     if preheat < 0:
         raise ValueError(f"preheat must be 0 or a positive number of kernels, got {preheat}")
+    if max_kernels is None:
+        max_kernels = default_max_kernels()
+    if max_kernels < 0:
+        raise ValueError(f"max_kernels must be 0 (no cap) or a positive number, got {max_kernels}")
     args = [
         sys.executable,
         "-m",
@@ -97,6 +104,9 @@ def voila_args(
         f"--Voila.root_dir={notebook_dir}",
         # Send every widget update at once (TCP_NODELAY): see NoDelayKernelWebsocketConnection
         "--Voila.kernel_websocket_connection_class=helpers.present.NoDelayKernelWebsocketConnection",
+        # a cap on concurrent kernels (Voila has none): see CappedKernelManager
+        "--VoilaConfiguration.multi_kernel_manager_class=helpers.present.CappedKernelManager",
+        f"--CappedKernelManager.max_kernels={max_kernels}",
     ]
     if preheat:
         args += ["--preheat_kernel=True", f"--pool_size={preheat}"]
@@ -261,6 +271,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "given; an empty one is refused)")
     parser.add_argument("--url-file", default=str(Path.home() / ".hebei-kit-present-url"),
                         help="where the full URL with its token is written (mode 0600)")
+    parser.add_argument("--max-kernels", type=int, default=None,
+                        help="most lesson kernels at once; a page beyond it is told the server "
+                             "is full (default: (memory - 1 GB) / 280 MB on this machine, "
+                             f"{default_max_kernels()} here; 0: no cap)")
     parser.add_argument("--open", action="store_true", help="open a browser on start")
     parser.add_argument("--write-config", metavar="PREFIX", type=Path, default=None,
                         help="write the hosted (Binder/JupyterHub) configuration and template "
@@ -279,7 +293,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TokenError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    args = voila_args(ns.port, ip=ns.ip, preheat=ns.preheat, open_browser=ns.open, token=token)
+    if ns.max_kernels is not None and ns.max_kernels < 0:
+        print(f"error: --max-kernels must be 0 (no cap) or a positive number, got "
+              f"{ns.max_kernels}", file=sys.stderr)
+        return 2
+    if ns.max_kernels and ns.preheat and ns.preheat >= ns.max_kernels:
+        print(f"error: --preheat {ns.preheat} needs fewer kernels than --max-kernels "
+              f"{ns.max_kernels} (preheated kernels count towards the cap)", file=sys.stderr)
+        return 2
+    args = voila_args(ns.port, ip=ns.ip, preheat=ns.preheat, open_browser=ns.open, token=token,
+                      max_kernels=ns.max_kernels)
     url = f"http://{ns.ip}:{ns.port}/"
     if token:
         # the full URL goes to a file only its owner can read, not into the log
@@ -302,9 +325,60 @@ def _write_private(path: Path, text: str) -> Path:
     return path
 
 
+#: Memory kept free for the server, the browser and the system when the kernel cap is derived.
+RESERVED_MB = 1024
+#: What one lesson kernel holds at its peak (measured: 140-280 MB; lesson 05 with every
+#: selection reached is the top of that range).
+KERNEL_MB = 280
+
+
+def default_max_kernels(total_mb: float | None = None) -> int:
+    """Kernels one server may run at once: (memory - :data:`RESERVED_MB`) / :data:`KERNEL_MB`,
+    at least 2. ``total_mb`` defaults to this machine's physical memory."""
+    if total_mb is None:
+        total_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**20
+    return max(2, int((total_mb - RESERVED_MB) // KERNEL_MB))
+
+
 def __getattr__(name: str) -> type:
-    """``NoDelayKernelWebsocketConnection``, built on first use (Voila's process only), so that
-    importing this module does not import jupyter_server."""
+    """``NoDelayKernelWebsocketConnection`` and ``CappedKernelManager``, built on first use
+    (Voila's process only), so that importing this module does not import jupyter_server."""
+    if name == "CappedKernelManager":
+        from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+        from tornado import web
+        from traitlets import Int
+
+        class CappedKernelManager(AsyncMappingKernelManager):
+            """Voila's kernel manager with a cap: beyond ``max_kernels`` running kernels a new
+            page gets HTTP 503 and a page that says so, instead of another kernel.
+
+            Voila has no such setting; without it every page load starts a kernel (about
+            100-280 MB each), so a class reloading pages can exhaust the machine.
+            """
+
+            max_kernels = Int(0, config=True,
+                              help="most kernels running at once (0: no cap)")
+
+            _starting = 0  # kernels being started: counted at once, or a burst slips past
+
+            async def start_kernel(self, *args, **kwargs):  # type: ignore[override]
+                running = len(self.list_kernel_ids()) + self._starting
+                if self.max_kernels and running >= self.max_kernels:
+                    raise web.HTTPError(
+                        503, "This dashboard server is full: %d of %d lesson kernels are in use. "
+                        "Try again in a few minutes (idle pages are closed after %d s), or ask "
+                        "your instructor to raise --max-kernels.",
+                        running, self.max_kernels, CULL_IDLE_TIMEOUT,
+                        reason=f"Server full: all {self.max_kernels} lesson kernels are in use, "
+                               "try again in a few minutes")
+                self._starting += 1
+                try:
+                    return await super().start_kernel(*args, **kwargs)
+                finally:
+                    self._starting -= 1
+
+        globals()["CappedKernelManager"] = CappedKernelManager
+        return CappedKernelManager
     if name == "NoDelayKernelWebsocketConnection":
         from jupyter_server.services.kernels.connection.channels import (
             ZMQChannelsWebsocketConnection,
