@@ -337,3 +337,21 @@ def test_flagged_values_match_the_csv():
         zip(want["region"], want["year"], want["indicator"], strict=True))
     assert ("Hebei", 2020, "software_revenue_pct_gdp") in set(
         zip(got["region"], got["year"], got["index_indicator"], strict=True))
+
+
+def test_index_explorer_cache_is_bounded():
+    """Every cache in a lesson kernel is bounded (issue 21): 2^13 indicator sets exist."""
+    import itertools
+
+    from helpers import digital, digital_explorer
+
+    panel = digital.scaled_panel()
+    explorer = digital_explorer.IndexExplorer(panel, "Hebei", "en")
+    explorer.CACHE_SIZE = 3
+    codes = list(digital.DEFAULT_INDICATORS)
+    pairs = list(itertools.combinations(codes, 2))[:5]
+    years = (2016, 2022)
+    for pair in pairs:
+        explorer.compute(pair, years)
+    assert len(explorer._cache) == 3
+    assert list(explorer._cache) == [(p, years) for p in pairs[-3:]]  # least recent dropped

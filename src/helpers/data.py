@@ -383,6 +383,8 @@ def _validated(name: str, folder: Path) -> pd.DataFrame:
     key = (_stamp(path), _stamp(folder / "datapackage.json"))
     if key in _CACHE:
         return _CACHE[key]
+    for old in [k for k in _CACHE if k[0][0] == key[0][0]]:  # one version per file: bounded
+        del _CACHE[old]
     fields = res["schema"]["fields"]
     names = [f["name"] for f in fields]
     stats = res.get("stats", {})

@@ -16,6 +16,7 @@ Every text comes from the catalogue (``digital_explorer_*``) in the run's langua
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 import pandas as pd
@@ -42,6 +43,9 @@ class IndexExplorer:
         views: ``{"ranks": label, "weights": label}``, the two things the figure can show.
     """
 
+    #: Index computations kept (least recently used dropped first).
+    CACHE_SIZE = 128
+
     def __init__(self, panel: pd.DataFrame, region: str, lang: str | None = None) -> None:
         self.panel = panel
         self.region = region
@@ -49,7 +53,7 @@ class IndexExplorer:
         self.labels = indicator_labels(self.lang)
         self.views = {"ranks": t("digital_explorer_view_ranks", self.lang),
                       "weights": t("entropy_weight", self.lang)}
-        self._cache: dict[tuple, Result] = {}
+        self._cache: OrderedDict[tuple, Result] = OrderedDict()  # LRU, CACHE_SIZE entries
 
     def compute(self, indicators: tuple[str, ...], years: tuple[int, int]) -> Result:
         """``(weights, index, ranks)`` of ``indicators`` over ``years`` (cached).
@@ -58,7 +62,9 @@ class IndexExplorer:
             SelectionError: fewer than two indicators, or no complete province-year.
         """
         key = (tuple(indicators), tuple(years))
-        if key not in self._cache:
+        if key in self._cache:
+            self._cache.move_to_end(key)
+        else:
             if len(indicators) < 2:
                 raise SelectionError(t("digital_explorer_two", self.lang))
             try:
@@ -67,6 +73,8 @@ class IndexExplorer:
                 raise SelectionError(t("digital_explorer_no_sample", self.lang, start=years[0],
                                        end=years[1], codes=join(indicators, self.lang))) from None
             self._cache[key] = (weights, index, year_ranks(index))
+            if len(self._cache) > self.CACHE_SIZE:  # bounded: 2^13 indicator sets exist
+                self._cache.popitem(last=False)
         return self._cache[key]
 
     @staticmethod
