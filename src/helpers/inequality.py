@@ -37,7 +37,11 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "INDICES",
     "beta_convergence",
+    "between_shares",
+    "inequality_table",
+    "leave_one_out_beta",
     "coefficient_of_variation",
     "gini",
     "sigma_convergence",
@@ -614,3 +618,67 @@ def beta_convergence(
         "note": note,
         "table": table,
     }
+
+
+# --------------------------------------------------------------------------------------------
+# tables of several measures (additions for the lessons' tables)
+# --------------------------------------------------------------------------------------------
+
+#: The four indices of :func:`inequality_table`, by catalogue key.
+INDICES: dict[str, Any] = {"theil_t": theil_t, "theil_l": theil_l, "gini": gini,
+                           "coefficient_of_variation": coefficient_of_variation}
+
+
+def inequality_table(values: Mapping[Any, pd.Series], weights: Mapping[Any, pd.Series]
+                     ) -> pd.DataFrame:
+    """Theil T, Theil L, Gini and CV, unweighted and weighted, for several cross-sections.
+
+    Args:
+        values: ``{column label (e.g. year): values by region}``.
+        weights: ``{same label: weights by region}`` (e.g. census population).
+
+    Returns:
+        Rows ``(index key, "unweighted" | "population_weighted")`` (catalogue keys, index
+        order of :data:`INDICES`), one column per label. **Lower = more equal.**
+    """
+    rows = {(name, kind): {k: fn(values[k], weights[k] if kind != "unweighted" else None)
+                           for k in values}
+            for name, fn in INDICES.items() for kind in ("unweighted", "population_weighted")}
+    return pd.DataFrame(rows).T
+
+
+def between_shares(values: Mapping[Any, pd.Series], weights: Mapping[Any, pd.Series],
+                   groupings: Mapping[str, Mapping[str, Sequence[str]]],
+                   kinds: Sequence[str] = ("T", "L")) -> pd.DataFrame:
+    """Between-group share of the weighted Theil indices under several groupings.
+
+    Args:
+        values, weights: as in :func:`inequality_table` (``{label: Series by region}``).
+        groupings: ``{grouping: {group: [regions]}}`` (:func:`helpers.regions.groups`).
+        kinds: Theil kinds (``"T"``, ``"L"``).
+
+    Returns:
+        Rows ``(grouping, label)``, columns ``theil_t``/``theil_l``: the share of the total
+        that lies between the groups (:func:`theil_decomposition`'s ``between_share``).
+    """
+    rows = {(g, k): {f"theil_{kind.lower()}": theil_decomposition(
+        values[k], members, w=weights[k], kind=kind)["between_share"] for kind in kinds}
+        for g, members in groupings.items() for k in values}
+    return pd.DataFrame(rows).T
+
+
+def leave_one_out_beta(frame: pd.DataFrame, start: int, end: int, *,
+                       value: str = "value") -> pd.DataFrame:
+    """:func:`beta_convergence` re-estimated with each region left out in turn.
+
+    With few regions one of them can move beta a lot; this table shows how much.
+
+    Returns:
+        Rows by the region left out (in order of first appearance in ``frame``), columns
+        ``beta``, ``p_value``, ``half_life``.
+    """
+    rows = {}
+    for r in dict.fromkeys(frame["region"]):
+        fit = beta_convergence(frame[frame["region"] != r], start, end, value=value)
+        rows[r] = {"beta": fit["beta"], "p_value": fit["p_value"], "half_life": fit["half_life"]}
+    return pd.DataFrame(rows).T
