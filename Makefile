@@ -14,7 +14,7 @@ VOILA_PORT ?= 8866
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: start test setup setup-test check-python lock system-deps present rerun bench data data-check lint strip clean help
+.PHONY: start test setup setup-test check-python lock zh system-deps present rerun bench data data-check lint strip clean help
 
 help:
 	@echo "make start    set up and open JupyterLab on notebooks/00_start_here.ipynb"
@@ -25,6 +25,7 @@ help:
 	@echo "make data     rebuild data/ from ../shared/sources (maintainers only)"
 	@echo "make setup    set up the students' environment only (PYTHON=python3.12 to choose Python)"
 	@echo "make lock     regenerate requirements/runtime.txt and test.txt from their .in files"
+	@echo "make zh       regenerate the Chinese lessons (notebooks/zh/) from the English ones"
 
 ## set-up: a local virtual environment with the pinned runtime and the kit's package
 setup: $(VENV)/.kit-runtime
@@ -81,6 +82,10 @@ present: setup
 
 rerun: setup
 	$(BIN)/python -m helpers.rerun $(ARGS)
+
+## the Chinese edition: regenerate notebooks/zh/ from the English lessons and their translations
+zh: setup
+	$(BIN)/python -m helpers.edition
 
 bench: setup-test system-deps
 	$(BIN)/python bench/run.py

@@ -144,8 +144,16 @@ def runs(tmp_path_factory) -> dict[tuple[str, str], dict]:
         src = tmp / "src" / nb_path.name
         src.parent.mkdir(exist_ok=True)
         nbformat.write(nb, src)
+        zh_edition = nb_path.parent / "zh" / nb_path.name
+        if zh_edition.exists():  # the Chinese run is the Chinese edition (issue 17)
+            zh_nb = nbformat.read(zh_edition, as_version=4)
+            zh_nb.cells.append(nbformat.v4.new_code_cell(PROBE))
+            zh_src = tmp / "src-zh" / nb_path.name
+            zh_src.parent.mkdir(exist_ok=True)
+            nbformat.write(zh_nb, zh_src)
         for lang in LANGS:
-            plan.append(Run(notebook=nb_path.stem, source=src, parameters={"language": lang},
+            source = zh_src if lang == "zh" and zh_edition.exists() else src
+            plan.append(Run(notebook=nb_path.stem, source=source, parameters={"language": lang},
                             output_ipynb=tmp / "out" / f"{nb_path.stem}-{lang}.ipynb",
                             output_html=None, cwd=nb_path.parent))
     # the slowest lessons first, so the two workers finish close together
@@ -410,3 +418,62 @@ def test_zh_cn_jupyterlab_language_pack_is_installed():
     pack, message = get_language_pack("zh_CN")
     menu = pack.get("jupyterlab", {})
     assert "编辑" in str(menu.get("Edit")), message  # the Edit menu is translated
+
+
+# ------------------------------------------------------------------------------------------
+# Issue 17: the Chinese edition is Chinese; the English one holds no Chinese prose
+# ------------------------------------------------------------------------------------------
+
+
+def _prose(nb: dict) -> str:
+    """What a reader reads: Markdown cells and generated text (Markdown, HTML, plain), without
+    the key-number fixtures nbval compares (``NBVAL_CHECK_OUTPUT`` cells print them in one
+    fixed form for every language), the probe, and the citations ``cite()`` prints."""
+    parts = []
+    for cell in nb["cells"]:
+        src = "".join(cell["source"])
+        if PROBE_MARK.strip() in src:
+            break
+        if cell["cell_type"] == "markdown":
+            parts.append(src)
+            continue
+        if "NBVAL_CHECK_OUTPUT" in src or re.search(r"\bcite\(", src):
+            continue
+        for out in cell.get("outputs", []):
+            if out.get("output_type") in ("display_data", "execute_result"):
+                data = out.get("data", {})
+                for mime in ("text/markdown", "text/html", "text/plain"):
+                    if mime in data:
+                        parts.append("".join(data[mime]))
+                        break
+    return "\n\n".join(parts)
+
+
+@pytest.mark.parametrize("nb", [p.stem for p in NOTEBOOKS])
+def test_chinese_lesson_prose_is_at_least_95_percent_chinese(runs, nb):
+    from helpers.edition import chinese_share, language_words
+
+    text = _prose(runs[(nb, "zh")])
+    share = chinese_share(text)
+    assert share >= 0.95, f"{nb}: {share:.1%} Chinese, words (zh, en) = {language_words(text)}"
+
+
+def _allowed_chinese() -> set[str]:
+    """Chinese an English lesson may show: names (regions, cities) and the glossary's labels."""
+    from helpers.i18n import _glossary
+
+    rows = _glossary().values()
+    return {r["zh"] for r in rows if r["file"] == "glossary.csv"} | {
+        r["zh"] for r in rows if r["term"].startswith("region_")}
+
+
+@pytest.mark.parametrize("nb", [p.stem for p in NOTEBOOKS])
+def test_english_lesson_holds_no_chinese_prose_outside_names_and_the_glossary(runs, nb):
+    text = _prose(runs[(nb, "en")])
+    if nb.startswith("00_"):  # lesson 00 shows the Chinese-English glossary itself
+        text = re.sub(r"<table.*?</table>", " ", text, flags=re.S)
+    allowed = _allowed_chinese()
+    runs_of_han = re.findall(r"[\u3400-\u9fff][\u3400-\u9fff（）、·]*", text)
+    foreign = sorted({r for r in runs_of_han if r not in allowed and r.strip("（）、·") not in
+                      allowed})
+    assert not foreign, f"{nb}: Chinese in the English lesson: {foreign[:10]}"

@@ -45,6 +45,15 @@ EXPECTED_REAL = {
     "seed004_shandong_outperforms": NOT_SUPPORTED,        # +0.1 points over Hebei
     "seed004_secondary_dominant": NOT_SUPPORTED,          # tertiary ~60 %
     "seed001_hebei_county_distinctive_industries": SUPPORTED,
+    # seed 000 (lesson 01, section 6; figures checked in tests/test_claims_seed000.py)
+    "seed000_hebei_secondary_dominant": NOT_SUPPORTED,    # tertiary larger 2016-2024
+    "seed000_hebei_heavy_industry_share": NOT_SUPPORTED,  # industry share rank 14 of 31
+    "seed000_hebei_heavy_industry_products": SUPPORTED,   # steel rank 1, coke rank 4
+    "seed000_hebei_steel_rank": SUPPORTED,                # rank 1 of 28 (2018)
+    "seed000_hebei_resource_consumption_top": SUPPORTED,  # energy use rank 3 of 30 (2019)
+    "seed000_hebei_pollution_emissions_top": SUPPORTED,   # industrial SO2 rank 2 of 30 (2023)
+    "seed000_hebei_labour_productivity": SUPPORTED,       # 72 % of China's GDP per worker
+    "seed000_hebei_services_lag": SUPPORTED,              # 53.6 % < Tianjin, China, Beijing
     "seed001_hebei_hightech_va_share_2023": SUPPORTED,
 }
 
@@ -56,7 +65,7 @@ def test_ids_unique_and_well_formed():
     ids = [c.id for c in CLAIMS]
     assert len(ids) == len(set(ids))
     for c in CLAIMS:
-        assert re.fullmatch(r"seed00[134]_[a-z0-9_]+", c.id), c.id
+        assert re.fullmatch(r"seed00[0134]_[a-z0-9_]+", c.id), c.id
         assert c.id.startswith("seed" + c.doc_code)
 
 

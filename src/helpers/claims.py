@@ -1,8 +1,10 @@
 """The seed documents' quantitative claims, each checked against the kit's data.
 
 Every figure or trend statement of seed 004 (Fei Miao, *Research on the Development of an
-Innovation-Driven Economy in the Bohai Rim*, 2024) and every figure of seeds 001 and 003 (China
-Daily, 2024 and 2020) is a :class:`Claim`: the words of the document, the file and section it
+Innovation-Driven Economy in the Bohai Rim*, 2024), every figure of seeds 001 and 003 (China
+Daily, 2024 and 2020) and the structure statements of seed 000 (Zihe Liu, *Analysis of the Role
+of Digital Economy in Hebei Province's Economic Transformation*, 2024, sections 1 and 3; lesson
+01 section 6) is a :class:`Claim`: the words of the document, the file and section it
 comes from, the regional definition it implies, its year(s), and an evaluator that recomputes it
 from the kit's tables (read ONLY through :func:`helpers.data.load`) and returns a
 :class:`Result`:
@@ -29,6 +31,14 @@ Rules used by the evaluators (stated once here, repeated in each reason):
   (0.2-5.5) and the angle (4.7-7.9) are judged alike.
 * **Rising / falling every year**: every year-on-year change in the window has that sign.
   A Theil change smaller than :data:`FLAT_REL` (relative) counts as "no change".
+* **Among the top / reliant on** (seed 000): Hebei ranks at most :data:`TOP_RANK` among the
+  provinces with a figure in the table's last year (1 = largest); "ranks among the highest"
+  for one product (crude steel): at most :data:`TOP_PRODUCT_RANK`. A statement with two
+  readings (industry's share of GDP, or the steel-linked industries) is two claims.
+* **Vintages** (seed 000): a statement about the present is judged on the newest vintage;
+  older first-published figures are read within their own vintage only and named in the
+  reason, never compared with revised figures. An input flagged ``suspicious`` in the source
+  notes is not used (the reason says so), or the verdict is "cannot be checked".
 * **Employment break**: ``province_employment`` changes basis between 2019 and 2020 and ends in
   2021, so Theil changes are only compared between consecutive years of the SAME vintage
   (2018->2019 and 2020->2021 inside the paper's 2018-2022); 2019->2020 and 2021->2022 are
@@ -48,7 +58,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.data import load
-from helpers.regions import bohai_rim
+from helpers.regions import bohai_rim, rank_of
 from helpers.structure import structure_measures
 
 __all__ = [
@@ -58,6 +68,8 @@ __all__ = [
     "FLAT_REL",
     "NOT_SUPPORTED",
     "STABLE_FRACTION",
+    "TOP_PRODUCT_RANK",
+    "TOP_RANK",
     "SUPPORTED",
     "VERDICTS",
     "Claim",
@@ -82,6 +94,9 @@ FLAT_REL = 0.01
 
 #: Seed documents: short code -> (file name, short citation).
 DOCUMENTS: dict[str, tuple[str, str]] = {
+    "000": ("000_1aef761589647f02.txt",
+            "Zihe Liu (2024), 'Analysis of the Role of Digital Economy in Hebei Province's "
+            "Economic Transformation'"),
     "001": ("001_9e6ddf144e60c395.txt",
             "Zheng Jinran & Zhang Yu, 'Beijing-Tianjin-Hebei coordination nets results', "
             "China Daily, 7 March 2024"),
@@ -703,11 +718,208 @@ def _cannot(reason: str) -> Callable[[Claim], tuple[str, dict[str, float], str]]
 
 
 # ------------------------------------------------------------------------------------------
+# Evaluators: seed 000 (Liu 2024), Hebei's structure and the costs of heavy industry
+# ------------------------------------------------------------------------------------------
+#: Older first-published snapshots of Hebei's three sectors, each its own vintage (year, vintage).
+_SNAPSHOTS: tuple[tuple[int, str], ...] = (
+    (2001, "csy2002_first_print"), (2007, "csy2008_reprint_rounded"), (2009, "preliminary_2009"))
+_SNAPSHOT_SHARES = (2015, "sd_yearbook2016_shares")
+#: "Among the top": at most this rank among the provinces (1 = largest).
+TOP_RANK = 5
+#: "Among the highest" for a single product (crude steel, coke): at most this rank.
+TOP_PRODUCT_RANK = 3
+
+
+def _vintages(df: pd.DataFrame) -> str:
+    return ", ".join(dict.fromkeys(df["vintage"].dropna().astype(str)))
+
+
+def _hebei_gdp() -> tuple[pd.DataFrame, int]:
+    """province_gdp of all provinces, wide by (region, year), and the last year with GDP."""
+    g = load("province_gdp")
+    w = g.pivot_table(index=["region", "year"], columns="indicator", values="value")
+    last = int(g.loc[(g["indicator"] == "gdp") & (g["region"] == _HB), "year"].max())
+    return w, last
+
+
+def _rank_text(rank: int, n: int) -> str:
+    return f"rank {rank} of {n}"
+
+
+def _secondary_dominated_000(c: Claim) -> tuple[str, dict[str, float], str]:
+    g = load("province_gdp", regions=_HB, indicators=_OUTPUT)
+    w = g.pivot_table(index="year", columns="indicator", values="value").dropna()
+    v = load("province_gdp_vintages", regions=_HB)
+    if w.empty:
+        return CANNOT, {}, "Hebei's sector value added missing in province_gdp"
+    share = 100 * w.div(w.sum(axis=1), axis=0)
+    first, last = int(share.index.min()), int(share.index.max())
+    n_sec = int((share["va_secondary"] > share["va_tertiary"]).sum())
+    old: list[str] = []
+    figs: dict[str, float] = {}
+    for year, vintage in _SNAPSHOTS:
+        s = v[(v["year"] == year) & (v["vintage"] == vintage)].set_index("indicator")["value"]
+        if {"gdp", "va_secondary", "va_tertiary"} <= set(s.index):
+            figs[f"secondary_{year}_pct"] = 100 * s["va_secondary"] / s["gdp"]
+            figs[f"tertiary_{year}_pct"] = 100 * s["va_tertiary"] / s["gdp"]
+    year, vintage = _SNAPSHOT_SHARES
+    s = v[(v["year"] == year) & (v["vintage"] == vintage)].set_index("indicator")["value"]
+    if {"share_secondary", "share_tertiary"} <= set(s.index):
+        figs[f"secondary_{year}_pct"] = float(s["share_secondary"])
+        figs[f"tertiary_{year}_pct"] = float(s["share_tertiary"])
+    for year, vintage in (*_SNAPSHOTS, _SNAPSHOT_SHARES):
+        if f"secondary_{year}_pct" in figs:
+            bigger = figs[f"secondary_{year}_pct"] > figs[f"tertiary_{year}_pct"]
+            old.append(f"{year} {'secondary' if bigger else 'tertiary'} larger ({vintage})")
+    figs.update({f"secondary_{first}_pct": share.loc[first, "va_secondary"],
+                 f"secondary_{last}_pct": share.loc[last, "va_secondary"],
+                 f"tertiary_{last}_pct": share.loc[last, "va_tertiary"],
+                 "newest_years_secondary_larger": n_sec})
+    verdict = SUPPORTED if n_sec == len(share) else NOT_SUPPORTED
+    return verdict, figs, (
+        f"stated in 2024, so judged on the newest vintage (province_gdp, {_vintages(g)}): "
+        f"secondary must exceed tertiary in every year {first}-{last}; it does in {n_sec} of "
+        f"{len(share)} ({last}: {share.loc[last, 'va_secondary']:.1f}% vs "
+        f"{share.loc[last, 'va_tertiary']:.1f}%); older figures, each read within its own "
+        f"vintage and never compared with the revised ones: {'; '.join(old) or 'none'} - no "
+        f"vintage holds the sectors both before and after {first}, so the step into {first} "
+        "is partly a change of vintage")
+
+
+def _industry_share_rank_000(c: Claim) -> tuple[str, dict[str, float], str]:
+    w, last = _hebei_gdp()
+    share = (100 * w["va_industry"] / w["gdp"]).xs(last, level="year").dropna()
+    rank = rank_of(share, _HB)
+    return (SUPPORTED if rank <= TOP_RANK else NOT_SUPPORTED), {
+        "industry_share_pct": share[_HB], "rank": rank, "provinces": len(share),
+        "median_pct": share.median()}, (
+        f"read as industry's share of GDP (province_gdp, {last}): supported if in the top "
+        f"{TOP_RANK} provinces; Hebei {share[_HB]:.1f}%, {_rank_text(rank, len(share))} "
+        f"(median province {share.median():.1f}%)")
+
+
+def _steel_2018() -> pd.Series:
+    st = load("steel_reference_points", indicators="crude_steel_output",
+              vintage="nbs_monthly_cum", years=2018)
+    return st.set_index("region")["value"].dropna()
+
+
+def _coke_latest() -> tuple[pd.Series, int]:
+    ep = load("energy_products", indicators="coke_output")
+    year = int(ep.loc[(ep["region"] == _HB) & ep["value"].notna(), "year"].max())
+    return ep[ep["year"] == year].set_index("region")["value"].dropna(), year
+
+
+def _heavy_products_rank_000(c: Claim) -> tuple[str, dict[str, float], str]:
+    steel = _steel_2018()
+    coke, year = _coke_latest()
+    if _HB not in steel.index or _HB not in coke.index:
+        return CANNOT, {}, "Hebei's crude steel (2018) or coke output missing"
+    rs, rc = rank_of(steel, _HB), rank_of(coke, _HB)
+    ok = max(rs, rc) <= TOP_RANK
+    return (SUPPORTED if ok else NOT_SUPPORTED), {
+        "crude_steel_rank_2018": rs, f"coke_rank_{year}": rc,
+        "crude_steel_share_pct": 100 * steel[_HB] / steel.sum(),
+        "coke_share_pct": 100 * coke[_HB] / coke.sum()}, (
+        f"read as the size of steel-linked heavy industry: supported if Hebei is in the top "
+        f"{TOP_RANK} for both crude steel (2018, the only provincial year, "
+        f"{_rank_text(rs, len(steel))}) and coke output ({year}, {_rank_text(rc, len(coke))}); "
+        "chemicals and building materials have no table")
+
+
+def _steel_rank_000(c: Claim) -> tuple[str, dict[str, float], str]:
+    steel = _steel_2018()
+    if _HB not in steel.index:
+        return CANNOT, {}, "Hebei's 2018 crude-steel output missing"
+    rank = rank_of(steel, _HB)
+    share = 100 * steel[_HB] / steel.sum()
+    return (SUPPORTED if rank <= TOP_PRODUCT_RANK else NOT_SUPPORTED), {
+        "rank": rank, "provinces": len(steel), "share_pct": share}, (
+        f"crude steel 2018 (NBS monthly, cumulated; the only provincial year): supported if in "
+        f"the top {TOP_PRODUCT_RANK}; Hebei {_rank_text(rank, len(steel))}, {share:.1f}% of the "
+        "provinces' total")
+
+
+def _top_total(table: str, indicator: str | None, what: str):
+    def check(c: Claim) -> tuple[str, dict[str, float], str]:
+        d = load(table, indicators=indicator) if indicator else load(table)
+        year = int(d.loc[(d["region"] == _HB) & d["value"].notna(), "year"].max())
+        values = d[d["year"] == year].set_index("region")["value"].dropna()
+        rank = rank_of(values, _HB)
+        doubtful = [f for f in _flags(d[d["year"] == year], "suspicious") if f.startswith(_HB)]
+        if doubtful:
+            return CANNOT, {"rank": rank}, (f"{what} of {', '.join(doubtful)} is flagged "
+                                           "doubtful in the source notes")
+        return (SUPPORTED if rank <= TOP_RANK else NOT_SUPPORTED), {
+            "rank": rank, "provinces": len(values), "year": year}, (
+            f"read as total {what} ({table}, {year}, the last year): supported if in the top "
+            f"{TOP_RANK}; Hebei {_rank_text(rank, len(values))}")
+    return check
+
+
+def _labour_productivity_000(c: Claim) -> tuple[str, dict[str, float], str]:
+    w, last = _hebei_gdp()
+    emp = load("province_employment", regions=_HB,
+               indicators=["emp_primary", "emp_secondary", "emp_tertiary"])
+    nat = load("national_gdp", vintage="nbs_post5th_2025-03").pivot_table(
+        index="year", columns="indicator", values="value")
+    ne = load("national_employment", vintage="csy2025").pivot_table(
+        index="year", columns="indicator", values="value")
+    doubtful = {int(f.rsplit(" ", 1)[1]) for f in _flags(emp, "suspicious")}
+    years = [int(y) for y in sorted(emp["year"].unique(), reverse=True)
+             if (_HB, y) in w.index and y in nat.index and y in ne.index and y not in doubtful]
+    if not years:
+        return CANNOT, {}, "no year with Hebei's GDP, employment and China's figures unflagged"
+    y = years[0]
+    workers = emp.loc[emp["year"] == y, "value"].sum()
+    hebei = w.loc[(_HB, y), "gdp"] / workers
+    china = nat.loc[y, "gdp"] / ne.loc[y, "emp_total"]
+    pc = w["gdp_per_capita"].xs(last, level="year").dropna()
+    skipped = f"; employment of {sorted(doubtful)} flagged doubtful, not used" if doubtful else ""
+    return (SUPPORTED if hebei < china else NOT_SUPPORTED), {
+        "gdp_per_worker_hebei": hebei, "gdp_per_worker_china": china,
+        "pct_of_china": 100 * hebei / china, f"gdp_per_person_rank_{last}": rank_of(pc, _HB)}, (
+        f"read as GDP per employed person (10k yuan, {y}, GDP post-5th-census, employment not "
+        f"revised to it): supported if below China's; Hebei {hebei:.2f}, China {china:.2f} "
+        f"({100 * hebei / china:.0f}%); GDP per person {last}: "
+        f"{_rank_text(rank_of(pc, _HB), len(pc))}{skipped}")
+
+
+def _services_lag_000(c: Claim) -> tuple[str, dict[str, float], str]:
+    w, last = _hebei_gdp()
+    s3 = (100 * w["va_tertiary"] / w["gdp"]).xs(last, level="year")
+    nat = load("national_gdp", vintage="nbs_post5th_2025-03", years=last).set_index(
+        "indicator")["value"]
+    china = 100 * nat["va_tertiary"] / nat["gdp"]
+    pc = w["gdp_per_capita"].xs(last, level="year")
+    others = {"Beijing": s3["Beijing"], "Tianjin": s3["Tianjin"], "China": china}
+    ok = s3[_HB] < min(others.values())
+    return (SUPPORTED if ok else NOT_SUPPORTED), {
+        "hebei_tertiary_pct": s3[_HB], **{f"{k.lower()}_tertiary_pct": v
+                                          for k, v in others.items()},
+        "gdp_per_person_pct_of_beijing": 100 * pc[_HB] / pc["Beijing"],
+        "gdp_per_person_pct_of_tianjin": 100 * pc[_HB] / pc["Tianjin"]}, (
+        f"read as the tertiary share of GDP in {last} (province_gdp; China from national_gdp, "
+        f"nbs_post5th_2025-03): supported if Hebei's is below Beijing's, Tianjin's and "
+        f"China's; Hebei {s3[_HB]:.1f}%, Beijing {others['Beijing']:.1f}%, Tianjin "
+        f"{others['Tianjin']:.1f}%, China {china:.1f}%; modern services and high-tech "
+        "industries themselves have no table")
+
+
+# ------------------------------------------------------------------------------------------
 # The registry
 # ------------------------------------------------------------------------------------------
 _D4 = DOCUMENTS["004"][0]
 _D1 = DOCUMENTS["001"][0]
 _D3 = DOCUMENTS["003"][0]
+_D0 = DOCUMENTS["000"][0]
+_S000_1 = "1. Introduction"
+_S000_31 = "3.1. Economic development quality issues"
+_S000_33 = "3.3. Environmental and resource issues"
+_HEAVY = ("Its growth model remains reliant on traditional heavy industries such as steel, "
+          "chemicals, and building materials.")
+_TOP = ("Hebei Province ranks among the top in the country in terms of resource consumption "
+        "and pollution emissions.")
 _HB = "Hebei"
 
 _NO_FIRM = "firm- or zone-level figure; the kit has only provincial and city statistics"
@@ -715,6 +927,40 @@ _NO_COUNTY = "county-level figure; the kit has no county or industrial-cluster s
 _NO_POLICY = "a count of policy programmes or designations; no statistical table records it"
 
 CLAIMS: list[Claim] = [
+    # ---- seed 000 (Liu 2024): Hebei's structure and the costs of heavy industry
+    Claim("seed000_hebei_secondary_dominant", _D0, _S000_1,
+          "The province's economic structure has long been dominated by secondary industries.",
+          _HB, "2016-2024 (newest vintage); older first prints 2001-2015",
+          _secondary_dominated_000, None, "", ("province_gdp", "province_gdp_vintages")),
+    Claim("seed000_hebei_heavy_industry_share", _D0, _S000_31, _HEAVY,
+          "Hebei; read as industry's share of GDP among the 31 provinces", "2024 (latest)",
+          _industry_share_rank_000, None, "", ("province_gdp",)),
+    Claim("seed000_hebei_heavy_industry_products", _D0, _S000_31, _HEAVY,
+          "Hebei; read as crude-steel and coke output among the provinces",
+          "2018 (steel), 2024 (coke)", _heavy_products_rank_000, None, "",
+          ("steel_reference_points", "energy_products")),
+    Claim("seed000_hebei_steel_rank", _D0, _S000_1,
+          "Notably, Hebei's steel production ranks among the highest nationwide.",
+          "Hebei among the 28 provinces with a figure", "2018", _steel_rank_000, None, "",
+          ("steel_reference_points",)),
+    Claim("seed000_hebei_resource_consumption_top", _D0, _S000_33, _TOP,
+          "Hebei; resource consumption read as total energy use, 30 provinces", "2019 (latest)",
+          _top_total("energy_consumption", None, "energy use"), None, "",
+          ("energy_consumption",)),
+    Claim("seed000_hebei_pollution_emissions_top", _D0, _S000_33, _TOP,
+          "Hebei; pollution emissions read as industrial SO2 emissions, 30 provinces",
+          "2023 (latest)", _top_total("industrial_pollution", "industrial_so2_emissions",
+                                      "industrial SO2 emissions"), None, "",
+          ("industrial_pollution",)),
+    Claim("seed000_hebei_labour_productivity", _D0, _S000_31,
+          "... with limited production efficiency and labor productivity.",
+          "Hebei against China", "2021 (last employment year)", _labour_productivity_000,
+          None, "", ("province_gdp", "province_employment", "national_gdp",
+                     "national_employment")),
+    Claim("seed000_hebei_services_lag", _D0, _S000_31,
+          "The development of high-tech industries and modern services lags behind.",
+          "Hebei against Beijing, Tianjin and China", "2024 (latest)", _services_lag_000,
+          None, "", ("province_gdp", "national_gdp")),
     # ---- seed 004, section 2: size of the Bohai Rim (both definitions)
     Claim("seed004_area_share_provinces", _D4, _S004_2,
           "The area ... account[s] for 5.4% ... of the country.", FIVE, "not stated (2023)",
@@ -1036,7 +1282,7 @@ def claims_table(document: str | None = None, lang: str | None = None) -> pd.Dat
     """Every claim (of one document) with its verdict, as a DataFrame for notebooks.
 
     Args:
-        document: ``"001"``, ``"003"``, ``"004"`` (or ``"seed004"`` or the file name);
+        document: ``"000"``, ``"001"``, ``"003"``, ``"004"`` (or ``"seed004"`` or the file name);
             None for all.
         lang: ``"en"`` or ``"zh"``: column names and verdicts (claim text and reasons stay in
             English, the language of the documents).

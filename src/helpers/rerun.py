@@ -482,9 +482,17 @@ def _export_html(ipynb: Path, html: Path, no_input: bool) -> None:
     import nbformat
     from nbconvert import HTMLExporter
 
+    nb = nbformat.read(ipynb, as_version=4)
+    # a Chinese report says so (<html lang="zh-CN">): the Chinese edition's metadata, or a run
+    # with language zh
+    params = next((c.source for c in nb.cells if "injected-parameters" in
+                   c.get("metadata", {}).get("tags", [])), "")
+    chinese = nb.metadata.get("kit_language") == "zh-CN" or re.search(
+        r"""^language\s*=\s*['"](zh|zh-CN|zh_CN|cn|chinese|中文)['"]""", params, re.M | re.I)
     exporter = HTMLExporter(exclude_input=no_input, exclude_input_prompt=no_input,
-                            exclude_output_prompt=no_input)
-    body, _ = exporter.from_notebook_node(nbformat.read(ipynb, as_version=4))
+                            exclude_output_prompt=no_input,
+                            language_code="zh-CN" if chinese else "en")
+    body, _ = exporter.from_notebook_node(nb)
     html.write_text(body, encoding="utf-8")
 
 
