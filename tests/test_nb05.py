@@ -246,6 +246,9 @@ def test_nb05_prints_what_the_helpers_compute(lesson_panel):
 @pytest.mark.parametrize(("nb", "params", "needle"), [
     (NB05, {"outcome": "energy"}, "energy_per_gdp"),
     (NB05, {"start_year": 2021, "end_year": 2022}, "at least 3 years"),
+    # accepted by the parameter cell, but the energy data end in 2019: refused with the windows
+    # that work (issue 21), not a raw traceback later
+    (NB05, {"start_year": 2018, "end_year": 2022}, "choose start_year <= 2017"),
 ])
 def test_bad_parameters_fail_with_a_clear_message(nb, params, needle, tmp_path):
     papermill = pytest.importorskip("papermill")

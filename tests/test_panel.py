@@ -205,3 +205,30 @@ def test_coefficient_explorer_rows_status_and_alt_text():
     assert f"{k} of 4 intervals include zero" in fp.alt
     assert f"Highlighted, W: β = {fits[2].beta:.3f}" in fp.alt
     assert fp.png.startswith(b"\x89PNG") and fp.highlight == "W"
+
+
+
+def test_require_years_refuses_a_window_some_outcome_cannot_serve():
+    """Every accepted window serves every outcome (issue 21): a parameter error names the
+    parameters, the outcome short of years and the windows that work."""
+    import pandas as pd
+
+    from helpers.panel import TwoWayFE
+    from helpers.params import ParameterError
+
+    idx = pd.MultiIndex.from_product([["A", "B", "C"], range(2016, 2023)],
+                                     names=["region", "year"])
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"dei": rng.normal(size=len(idx)), "y1": rng.normal(size=len(idx)),
+                          "y2": rng.normal(size=len(idx))}, index=idx)
+    frame.loc[frame.index.get_level_values("year") > 2019, "y2"] = np.nan  # y2 ends in 2019
+    fe = TwoWayFE(frame, "dei", min_years=3)
+    assert fe.years_with_data("y2", (), (2016, 2022)) == [2016, 2017, 2018, 2019]
+    fe.require_years(["y1", "y2"], (), (2016, 2022))  # fine
+    fe.require_years(["y1", "y2"], (), (2017, 2019))  # exactly 3 years: fine
+    with pytest.raises(ParameterError) as info:
+        fe.require_years(["y1", "y2"], (), (2018, 2022))
+    msg = str(info.value)
+    assert "start_year, end_year" in msg and "y2" in msg and "y1 (" not in msg
+    assert "has 2 year(s) with data in 2018-2022" in msg
+    assert "choose start_year <= 2017 and end_year >= 2018" in msg

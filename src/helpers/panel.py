@@ -183,6 +183,44 @@ class TwoWayFE:
             params=res.params, ci=ci,
         )
 
+    def years_with_data(self, y: str, controls: Sequence[str] = (),
+                        years: tuple[int, int] | None = None) -> list[int]:
+        """The years in ``years`` that have at least one complete province-year for ``y``."""
+        d = self.sample(y, controls, years)
+        return sorted(int(v) for v in d.index.get_level_values(self.time).unique())
+
+    def require_years(self, outcomes: Iterable[str], controls: Sequence[str],
+                      years: tuple[int, int], names: tuple[str, str] = ("start_year",
+                                                                        "end_year")) -> None:
+        """Refuse, as a parameter error, a window in which some outcome (with these controls)
+        has fewer than ``min_years`` years of data: the lesson fits every outcome, so every
+        accepted window must serve all of them. The message names the parameters, the
+        outcome short of years, the years it has, and the windows that would work."""
+        from helpers.params import ParameterError, Problem
+
+        short = {}
+        for y in outcomes:
+            have = self.years_with_data(y, controls, years)
+            if len(have) < self.min_years:
+                short[y] = self.years_with_data(y, controls)
+        if not short:
+            return
+        parts = []
+        for y, all_years in short.items():
+            if len(all_years) >= self.min_years:
+                last_start = all_years[-self.min_years]
+                first_end = all_years[self.min_years - 1]
+                hint = (f"it has data in {all_years[0]}-{all_years[-1]}, so choose "
+                        f"{names[0]} <= {last_start} and {names[1]} >= {first_end}")
+            else:
+                hint = f"it has data only in {all_years or 'no year'}"
+            n = len(self.years_with_data(y, controls, years))
+            parts.append(f"{y} ({self.labels.get(y, y)}) has {n} year(s) with data in "
+                         f"{years[0]}-{years[1]}, fewer than the {self.min_years} fixed effects "
+                         f"need; {hint}")
+        raise ParameterError([Problem(", ".join(names), {names[0]: years[0], names[1]: years[1]},
+                                      "; ".join(parts) + ".")])
+
     def warm(self, outcomes: Iterable[str], sets: Iterable[tuple[str, ...]],
              years: tuple[int, int]) -> None:
         """Fit every outcome with every control set once (an explorer then only reads)."""
