@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import exercises
+from helpers import exercises, i18n
 from helpers.exercises import Exercise, Feedback, Mistake, check, reveal
 
 FRAME = pd.DataFrame(
@@ -214,3 +214,21 @@ def test_list_answer_matching_a_typical_mistake_gets_its_own_hint():
     assert not fb and "smallest first" in fb.message
     assert not check(ex, ["Tangshan", "Qinhuangdao", "Cangzhou"]).message.count("smallest")
     assert check(ex, ["Tangshan", "Cangzhou", "Qinhuangdao"])
+
+
+def test_ask_takes_the_exercise_texts_from_the_catalogue():
+    """ask("04-2", ...) reads l04_ex2_question/_hint/_solution and l04_ex2_mistake_<name>."""
+    from helpers.exercises import ask, check, reveal
+
+    ex = ask("04-1", lambda: 3, tolerance=0, values={"region": "Hebei", "year": 2022},
+             mistakes={"first_year": lambda: 7})
+    assert ex.id == "04-1" and exercises.get("04-1") is ex
+    assert "Hebei" in ex.markdown("en") and "2022" in ex.markdown("en")
+    assert ex.question.key == "l04_ex1_question" and ex.hint.key == "l04_ex1_hint"
+    assert check("04-1", 3, lang="en").correct
+    wrong = check("04-1", 7, lang="zh")
+    assert not wrong.correct
+    assert i18n.t("l04_ex1_mistake_first_year", "zh", region="Hebei", year=2022) in wrong.message
+    assert "3" in reveal("04-1", lang="en").data  # the computed answer fills {answer}
+    with pytest.raises(Exception, match="l04_ex9_question"):
+        ask("04-9", lambda: 1)  # no such texts: the missing key is named

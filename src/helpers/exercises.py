@@ -55,6 +55,7 @@ from helpers.i18n import Msg
 
 __all__ = [
     "Exercise",
+    "ask",
     "Feedback",
     "Mistake",
     "check",
@@ -236,6 +237,39 @@ def check(exercise: str | Exercise, answer: Any, lang: str | None = None) -> Fee
     return Feedback(ex.id, False, " ".join(parts))
 
 
+def ask(exercise_id: str, answer_fn: Callable[[], Any], *,
+        values: Mapping[str, Any] | None = None,
+        mistakes: Mapping[str, Callable[[], Any]] | None = None,
+        **options: Any) -> Exercise:
+    """Register exercise ``exercise_id`` whose texts are in the catalogue, and return it (a
+    notebook cell ending with ``ask(...)`` shows the question).
+
+    For ``"04-2"`` the texts are the catalogue keys ``l04_ex2_question``, ``l04_ex2_hint`` and
+    ``l04_ex2_solution``, and each typical mistake ``name`` has ``l04_ex2_mistake_<name>``;
+    ``values`` fill their placeholders (the solution also gets ``{answer}``, computed). So a
+    lesson states only what is particular to the exercise::
+
+        ask("04-2", lambda: str(WEIGHTS.idxmax()), choices=list(indicators))
+
+    Args:
+        exercise_id: ``"NN-k"``: lesson NN, exercise k.
+        answer_fn: computes the expected answer from the data (see :class:`Exercise`).
+        values: placeholder values for all the exercise's texts.
+        mistakes: mistake name -> function computing that typical wrong answer.
+        **options: ``tolerance``, ``choices``, ``ordered`` (see :class:`Exercise`).
+    """
+    lesson, number = exercise_id.split("-")
+    prefix = f"l{lesson}_ex{number}_"
+    vals = dict(values or {})
+    return Exercise(
+        id=exercise_id, answer_fn=answer_fn,
+        question=Msg(prefix + "question", **vals), hint=Msg(prefix + "hint", **vals),
+        solution_markdown=Msg(prefix + "solution", **vals),
+        mistakes=[Mistake(fn, Msg(f"{prefix}mistake_{name}", **vals))
+                  for name, fn in (mistakes or {}).items()],
+        **options)
+
+
 def reveal(exercise: str | Exercise, lang: str | None = None, *, widget: bool = False) -> Any:
     """The solution, collapsed until the student opens it.
 
@@ -244,7 +278,11 @@ def reveal(exercise: str | Exercise, lang: str | None = None, *, widget: bool = 
     """
     lang = _lang(lang)
     ex = exercise if isinstance(exercise, Exercise) else get(exercise)
-    md = _text(ex.solution_markdown, lang)
+    sol = ex.solution_markdown
+    if isinstance(sol, Msg):  # a catalogue text: the computed answer is one of its values
+        md = i18n.t(sol.key, lang, **{**sol.values, "answer": ex.expected()})
+    else:
+        md = _text(sol, lang)
     if "{answer" in md:
         md = md.format(answer=ex.expected())
     import mistune  # nbconvert's Markdown renderer, already in the environment
