@@ -79,7 +79,8 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NOT_PROSE = [
     re.compile(r"```.*?```", re.S),            # code blocks
     re.compile(r"`[^`]*`"),                     # inline code: table and indicator codes
-    re.compile(r"\$[^$]*\$"),                   # formulas
+    re.compile(r"\$\$.*?\$\$", re.S),             # display formulas
+    re.compile(r"\$[^$]*\$"),                   # inline formulas
     re.compile(r"\]\([^)]*\)"),                 # link targets
     re.compile(r"https?://\S+"),               # URLs
     re.compile(r"<[^>]+>"),                     # HTML tags
