@@ -393,8 +393,9 @@ def test_glossary_has_both_languages_in_every_row():
     rows = _glossary()
     empty = [k for k, r in rows.items() for c in ("en", "zh") if not r[c].strip()]
     assert not empty, f"glossary rows with an empty label: {empty}"
-    no_def = [k for k, r in rows.items() if not (r["definition_en"].strip()
-                                                   and r["definition_zh"].strip())]
+    # terms (glossary.csv) carry definitions; the catalogue's sentences (catalogue/*.csv) do not
+    no_def = [k for k, r in rows.items() if r["file"] == "glossary.csv" and not (
+        r["definition_en"].strip() and r["definition_zh"].strip())]
     assert not no_def, f"glossary rows without a definition in both languages: {no_def}"
 
 

@@ -126,3 +126,31 @@ def test_voila_badge_url_renders_through_the_hosted_server(lab, page):
     assert page_errors(page) == []
     # the hosted configuration strips the code, as `make present` does
     assert page.locator(".jp-InputArea-editor").count() == 0
+
+
+
+def test_chinese_lesson_in_jupyterlab_is_chinese_with_real_glyphs(lab, page):
+    """The Chinese edition run from JupyterLab (issue 17): no error, no English paragraph,
+    Chinese drawn with a CJK font (not boxes); screenshot to docs/zh_lab.png with
+    KIT_UPDATE_SCREENSHOTS=1."""
+    import os
+
+    from test_browser_zh import CANVAS_JS, MARK_CJK_JS, english_blocks
+
+    srv, root = lab
+    run_all_in_lab(page, srv, "notebooks/zh/01_hebei_structure.ipynb")
+    assert lab_outputs(page, STDERR) == [], srv.log()[-3000:]
+    english = english_blocks(page, ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+    assert not english, f"English text in the Chinese lesson: {english[:5]}"
+    page.evaluate(MARK_CJK_JS)
+    g = page.evaluate(CANVAS_JS, ["河", "北", "\U000e01f0"])["glyphs"]
+    assert g["河"]["ink"] > 20 and g["河"]["hash"] != g["北"]["hash"] != g["\U000e01f0"]["hash"]
+    update = os.environ.get("KIT_UPDATE_SCREENSHOTS") == "1"
+    target = KIT_ROOT / "docs" / "zh_lab.png" if update else root / "zh_lab.png"
+    first_cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").first
+    first_cell.scroll_into_view_if_needed()
+    page.screenshot(path=str(target))
+    from PIL import Image
+
+    with Image.open(target) as im:
+        assert len(im.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 50

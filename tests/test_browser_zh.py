@@ -1,9 +1,13 @@
-"""A lesson served by Voila in Chinese shows real Chinese glyphs in the browser (issue 10).
+"""The Chinese edition served by Voila shows Chinese, and only Chinese, with real glyphs
+(issues 10 and 17).
 
-Voila cannot take papermill parameters, so the test writes a copy of the lesson whose
-``parameters`` cell says ``language = "zh"`` into a temporary folder (the source notebook is
-never changed) and serves that folder with the kit's Voila settings. In Debian's chromium it
-checks that:
+The test serves a copy of ``notebooks/zh/01_hebei_structure.ipynb`` (the generated Chinese
+lesson, ``language = "zh"``) with a probe cell appended, in a temporary folder (the kit's
+notebooks are never changed), with the kit's Voila settings. In Debian's chromium it checks
+that:
+
+* the page says it is Chinese (``<html lang="zh-CN">``) and no paragraph, list item, heading or
+  table cell of the lesson is English (the citations under the Sources heading aside);
 
 * the dashboard renders without an error, its widget labels and figure alt texts are Chinese;
 * Chinese text is drawn with a CJK font, not as boxes ("tofu"): Chromium's DevTools protocol
@@ -44,7 +48,7 @@ pytestmark = [
     pytest.mark.skipif(not chromium_available(), reason="Debian's chromium is not installed"),
 ]
 
-LESSON = KIT_ROOT / "notebooks" / "01_hebei_structure.ipynb"
+LESSON = KIT_ROOT / "notebooks" / "zh" / "01_hebei_structure.ipynb"
 SCREENSHOT = KIT_ROOT / "docs" / "zh_dashboard.png"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_FONT = re.compile(r"(?i)cjk|hei|song|ming|kai|wenquanyi|wqy|droid sans fallback|source han")
@@ -101,16 +105,41 @@ CANVAS_JS = r"""
 """
 
 
+# Text blocks a reader reads (Markdown and generated text), up to the Sources heading.
+PROSE_BLOCKS_JS = r"""
+(root) => {
+  const out = [];
+  const sel = 'p, li, h1, h2, h3, h4, td, th, figcaption, .widget-html-content';
+  for (const el of (document.querySelector(root) || document).querySelectorAll(sel)) {
+    if (el.closest('pre, code, .jp-OutputArea-output[data-mime-type="text/plain"]')) continue;
+    if (!(el.offsetWidth || el.offsetHeight)) continue;
+    const t = el.innerText.trim();
+    if (/^(资料来源|Sources)\b/.test(t) && /^H[1-4]$/.test(el.tagName)) break;
+    if (t) out.push(t);
+  }
+  return out;
+}
+"""
+
+
+def english_blocks(page, root: str = "body") -> list[str]:
+    """Text blocks under ``root`` whose prose is mostly English (four English words or more)."""
+    from helpers.edition import chinese_share, language_words
+
+    blocks = page.evaluate(PROSE_BLOCKS_JS, root)
+    assert blocks, "no text blocks found"
+    return [b[:120] for b in blocks
+            if language_words(b)[1] >= 4 and chinese_share(b) < 0.5]
+
+
 def zh_copy(folder: Path) -> Path:
-    """Copy of the lesson with ``language = "zh"`` in its parameters cell, plus a probe cell."""
+    """Copy of the Chinese lesson plus a probe cell."""
     import nbformat
 
     nb = nbformat.read(LESSON, as_version=4)
     params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(params) == 1, "the lesson needs exactly one cell tagged parameters"
-    new, n = re.subn(r'^language\s*=\s*"en"', 'language = "zh"', params[0].source, flags=re.M)
-    assert n == 1, f"no `language = \"en\"` line in the parameters cell:\n{params[0].source}"
-    params[0].source = new
+    assert re.search(r'^language\s*=\s*"zh"', params[0].source, flags=re.M), params[0].source
     nb.cells.append(nbformat.v4.new_code_cell(KERNEL_PROBE))
     out = folder / LESSON.name
     nbformat.write(nb, out)
@@ -141,6 +170,26 @@ def test_page_renders_chinese_without_errors(zh_dashboard):
     labels = [s.strip() for s in page.eval_on_selector_all(
         ".widget-label", "els => els.map((e) => e.innerText)") if s.strip()]
     assert labels and all(CJK.search(s) for s in labels), labels
+
+
+def test_page_says_it_is_chinese_and_shows_no_english_paragraph(zh_dashboard):
+    page, _, _ = zh_dashboard
+    assert page.evaluate("() => document.documentElement.lang") == "zh-CN"
+    english = english_blocks(page)
+    assert not english, f"English text in the Chinese lesson: {english[:5]}"
+
+
+def test_the_english_paragraph_check_can_fail(zh_dashboard):
+    """Negative control: an English paragraph added to the page is found."""
+    page, _, _ = zh_dashboard
+    page.evaluate("""() => { const p = document.createElement('p');
+        p.id = 'kit-english-probe';
+        p.innerText = 'The secondary sector produced most of the output in that year.';
+        document.querySelector('h2').after(p); }""")
+    try:
+        assert any("secondary sector produced" in b for b in english_blocks(page))
+    finally:
+        page.evaluate("() => document.getElementById('kit-english-probe').remove()")
 
 
 def test_figure_alt_texts_are_chinese(zh_dashboard):
