@@ -112,9 +112,11 @@ PROSE_BLOCKS_JS = r"""
   const sel = 'p, li, h1, h2, h3, h4, td, th, figcaption, .widget-html-content';
   for (const el of (document.querySelector(root) || document).querySelectorAll(sel)) {
     if (el.closest('pre, code, .jp-OutputArea-output[data-mime-type="text/plain"]')) continue;
+    // not yet in Chinese (issue 17's note): the claims tables quote the seeds, reasons in English
+    if (el.closest('table.kit-claims')) continue;
     if (!(el.offsetWidth || el.offsetHeight)) continue;
     const t = el.innerText.trim();
-    if (/^(资料来源|Sources)\b/.test(t) && /^H[1-4]$/.test(el.tagName)) break;
+    if (/^(资料来源|Sources)/.test(t) && /^H[1-4]$/.test(el.tagName)) break;
     if (t) out.push(t);
   }
   return out;
