@@ -272,3 +272,18 @@ def test_papermill_without_parameters_runs_clean(tmp_path):
                         progress_bar=False, cwd=str(tmp_path))
     nb = nbformat.read(out, as_version=4)
     assert json.loads(nb.cells[-1].outputs[0]["text"])["region"] == ["str", "Hebei"]
+
+
+def test_rules_on_several_parameters_name_them_and_their_values():
+    """Issue 21: not '<lambda>' with the whole dict, but the parameters and their values."""
+    from helpers.params import Param, ParameterError, ParamSpec, span_at_least, validate
+
+    spec = ParamSpec(language=Param(str), start_year=Param(int), end_year=Param(int),
+                     checks=[span_at_least(3, why="fixed effects need at least 3 years")])
+    with pytest.raises(ParameterError) as info:
+        validate({"language": "en", "start_year": 2021, "end_year": 2022}, spec)
+    problem = info.value.problems[0]
+    assert problem.name == "start_year, end_year"
+    assert problem.value == {"start_year": 2021, "end_year": 2022}
+    assert "<lambda>" not in str(info.value) and "language" not in str(problem.value)
+    assert "at least 3 are needed (fixed effects need at least 3 years)" in str(info.value)

@@ -209,3 +209,42 @@ def test_bad_value_fails_run_with_parameter_message_and_no_input_html(nb_dir, tm
     assert "ParameterError: 1 problem with notebook parameters: region" in out
     html = (reports / "sweep_demo" / "region-Hebie.html").read_text(encoding="utf-8")
     assert "Did you mean" in html and "check_params(globals()" not in html
+
+
+# ---------------------------------------------------------------- issue 21: odds and ends
+def test_unwritable_reports_folder_is_refused_before_any_run(nb_dir, tmp_path, capsys):
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):  # root ignores the mode bits: use a file as the folder
+            locked = tmp_path / "a-file"
+            locked.write_text("")
+        code = rerun.main(["-n", "sweep_demo", "--notebooks-dir", str(nb_dir), "--reports-dir",
+                           str(locked / "reports")])
+    finally:
+        (tmp_path / "locked").chmod(0o700)
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot write reports into" in err and "--reports-dir" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["-1", "0"])
+def test_timeout_below_one_second_is_refused(nb_dir, tmp_path, capsys, value):
+    code = rerun.main(["-n", "sweep_demo", "--notebooks-dir", str(nb_dir), "--reports-dir",
+                       str(tmp_path / "r"), "--timeout", value, "--dry-run"])
+    assert code == 2 and "--timeout must be" in capsys.readouterr().err
+
+
+def test_parameter_sets_with_the_same_file_name_both_run(nb_dir, tmp_path):
+    # "Hebei Beijing" and "Hebei/Beijing" both read region-Hebei-Beijing as a file name
+    runs, notes = plan_runs(["sweep_demo"], [{"region": "Hebei Beijing"},
+                                             {"region": "Hebei/Beijing"}],
+                            notebooks_dir=nb_dir, reports_dir=tmp_path / "r")
+    assert len(runs) == 2 and runs[0].output_ipynb != runs[1].output_ipynb
+    assert any("share the file name" in n for n in notes)
+    same, _ = plan_runs(["sweep_demo"], [{"region": "Hebei"}, {"region": "Hebei"}],
+                        notebooks_dir=nb_dir, reports_dir=tmp_path / "r")
+    assert len(same) == 1  # the very same run twice is run once
