@@ -35,13 +35,19 @@ def test_chinese_lesson_runs_in_chinese_and_keeps_the_code(nb_path):
     assert edition.chinese_share(md) >= 0.95, edition.language_words(md)
 
 
-def test_a_changed_english_passage_makes_the_translation_stale(tmp_path):
-    """The staleness check can fail: change one English sentence in a temporary copy."""
+def _copy_lesson(tmp_path, stem: str):
+    """A temporary notebooks folder with one English lesson and its Chinese edition."""
     folder = tmp_path / "notebooks"
     (folder / "zh").mkdir(parents=True)
-    stem = "02_bohai_rim"
     shutil.copy(KIT_ROOT / "notebooks" / f"{stem}.ipynb", folder)
     shutil.copy(ZH_DIR / f"{stem}.ipynb", folder / "zh")
+    return folder
+
+
+def test_a_changed_english_passage_makes_the_translation_stale(tmp_path):
+    """The staleness check can fail: change one English sentence in a temporary copy."""
+    stem = "02_bohai_rim"
+    folder = _copy_lesson(tmp_path, stem)
     assert edition.check(folder) == []
     nb = nbformat.read(folder / f"{stem}.ipynb", as_version=4)
     cell = next(c for c in nb.cells if c.cell_type == "markdown" and "## Summary" in c.source)
@@ -59,11 +65,8 @@ def test_a_changed_english_passage_makes_the_translation_stale(tmp_path):
 
 
 def test_an_edited_generated_lesson_is_out_of_date(tmp_path):
-    folder = tmp_path / "notebooks"
-    (folder / "zh").mkdir(parents=True)
     stem = "04_digital_economy_index"
-    shutil.copy(KIT_ROOT / "notebooks" / f"{stem}.ipynb", folder)
-    shutil.copy(ZH_DIR / f"{stem}.ipynb", folder / "zh")
+    folder = _copy_lesson(tmp_path, stem)
     zh = folder / "zh" / f"{stem}.ipynb"
     zh.write_text(zh.read_text(encoding="utf-8").replace("概览", "概述", 1), encoding="utf-8")
     assert any("out of date" in p for p in edition.check(folder))
