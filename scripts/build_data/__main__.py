@@ -167,6 +167,7 @@ def resource(table: Table, df: pd.DataFrame, csv_bytes: bytes) -> dict[str, Any]
         "x_indicators": table.indicators,
         "x_flags": table.flags,
         "x_checks": table.checks,
+        **({"x_zh": table.zh} if table.zh else {}),
     }
 
 

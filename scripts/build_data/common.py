@@ -86,6 +86,11 @@ class Table:
         origin_files: source files (relative to the sources root) whose ``source_repo`` (or
             ``source_repo_or_page``), ``source_path`` and ``source_commit`` columns are added
             to ``origin["obtained_from"]`` at build time (see ``resolve_origin``).
+        zh: the Chinese metadata, written to the resource as ``x_zh``: ``title``,
+            ``description``, ``producer``, ``publication`` (the official Chinese title, e.g.
+            ``国家统计局《中国统计年鉴2025》``), ``table`` (the official Chinese table title),
+            ``citation``, ``caveats`` (list, one per English caveat) and ``vintages``
+            (vintage code -> Chinese description). Empty until translated.
     """
 
     name: str
@@ -98,6 +103,7 @@ class Table:
     checks: list[dict[str, Any]] = field(default_factory=list)
     extra_fields: list[dict[str, Any]] = field(default_factory=list)
     origin_files: list[str] = field(default_factory=list)
+    zh: dict[str, Any] = field(default_factory=dict)
 
     @property
     def columns(self) -> list[str]:
