@@ -53,7 +53,7 @@ DEFAULT_OUT = KIT_ROOT / "data"
 
 #: Builder modules, in catalogue order. The data layer owns ``structure``; the others are
 #: written by other contributors and must all be present (``--allow-missing`` skips them).
-BUILDER_MODULES = ["structure", "innovation", "digital", "environment", "seeds"]
+BUILDER_MODULES = ["structure", "innovation", "digital", "environment", "seeds", "jjj", "counties"]
 
 #: Files in data/ that the build does not generate but declares (owned by other modules).
 AUX_FILES = {
@@ -202,10 +202,11 @@ def readme(tables: list[Table], frames: dict[str, pd.DataFrame]) -> str:
          + " (some add columns after `flag`). The primary key is (region, year, indicator, "
          "vintage). An empty `value` means the source has no figure: nothing is filled or "
          "interpolated. Load tables with `helpers.data.load(name)`, which validates them.", "",
-         "## Tables", "", "| table | title | rows | years | vintages |", "|---|---|---|---|---|"]
+         "## Tables", "", "| table | title | 标题 | rows | years | vintages |",
+         "|---|---|---|---|---|---|"]
     for t in tables:
         df = frames[t.name]
-        L.append(f"| [`{t.name}`](#{t.name}) | {t.title} | {len(df)} | "
+        L.append(f"| [`{t.name}`](#{t.name}) | {t.title} | {t.zh.get('title', '')} | {len(df)} | "
                  f"{df['year'].min()}-{df['year'].max()} | {', '.join(t.origin['vintages'])} |")
     L += ["", "## Flags used across tables", ""]
     L += [f"- `{k}`: {v}" for k, v in STANDARD_FLAGS.items()]

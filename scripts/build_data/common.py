@@ -90,7 +90,9 @@ class Table:
             ``description``, ``producer``, ``publication`` (the official Chinese title, e.g.
             ``国家统计局《中国统计年鉴2025》``), ``table`` (the official Chinese table title),
             ``citation``, ``caveats`` (list, one per English caveat) and ``vintages``
-            (vintage code -> Chinese description). Empty until translated.
+            (vintage code -> Chinese description); the builders of ``BUILDER_MODULES`` also
+            give ``licence`` (the licence note) and ``flags`` (flag code -> meaning) and set it
+            with :func:`with_zh`, which checks it against the English. Empty until translated.
     """
 
     name: str
@@ -260,3 +262,112 @@ def to_csv_text(df: pd.DataFrame, table: Table) -> str:
         elif f.get("type") == "number":
             out[f["name"]] = [format_value(v) for v in out[f["name"]]]
     return out.to_csv(index=False, lineterminator="\n")
+
+
+# --------------------------------------------------------------------------------------------
+# Chinese metadata (Table.zh)
+# --------------------------------------------------------------------------------------------
+
+#: Keys every ``Table.zh`` holds (see ``Table``); ``licence`` and ``flags`` are the Chinese
+#: ``origin["licence_note"]`` and ``flags`` (code -> meaning), so that ``helpers.data.source``
+#: can print a table's whole origin in Chinese.
+ZH_KEYS: tuple[str, ...] = ("title", "description", "producer", "publication", "table",
+                            "citation", "caveats", "vintages", "licence", "flags")
+
+#: Chinese strings shared by several tables' ``Table.zh`` (producers, publications, licence
+#: notes, the meaning of the standard flags), written once here.
+ZH: dict[str, str] = {
+    # producers
+    "nbs": "国家统计局",
+    "most": "科学技术部",
+    "mof": "财政部",
+    "miit": "工业和信息化部",
+    "hebei_bureau": "河北省统计局",
+    "shandong_bureau": "山东省统计局",
+    "compiled_by_seller": "（由商业数据卖家汇编）",
+    # publications
+    "nbs_db": "国家统计局国家数据库（`data.stats.gov.cn`）“分省年度数据”",
+    "csy": "《中国统计年鉴》",
+    "csyst": "《中国科技统计年鉴》",
+    "st_bulletin": "《全国科技经费投入统计公报》",
+    "moyan": "商业数据汇编《2000-2023全国330个地级市第一二三产业增加值》（淘宝店铺“莫言小店”）",
+    "pku_dfiic": "北京大学数字普惠金融指数",
+    # licence notes (``origin["licence_note"]``)
+    "licence_nbs": "国家统计局发布的官方统计数据（`data.stats.gov.cn`）；数字属于事实，"
+                   "注明出处后转载。本工具包的汇编和元数据与工具包一样采用MIT许可。",
+    "licence_compilation": "数字原由统计机构发布（统计年鉴、统计公报）；"
+                           "此份为公开仓库中的第三方汇编，注明出处后用于教学；"
+                           "引用某个数字前请核对官方出版物。",
+    "licence_via_repo": "官方统计数据（事实，注明生产者后转载），取自公开的GitHub仓库；"
+                        "该仓库的许可只涵盖其代码，不涵盖官方数字。"
+                        "本工具包的汇编和元数据与工具包一样采用MIT许可。",
+    "licence_unlicensed_repo": "数字由一个未声明许可的公开GitHub仓库的作者据官方出版物汇编；"
+                               "本工具包注明出处并致谢该仓库后转载这些数字（事实）。"
+                               "本工具包的汇编和元数据与工具包一样采用MIT许可。",
+    "licence_pages": "统计机构和政府部门发布的数字（事实），引自转载这些数字的网页，"
+                     "注明出处后转载。本工具包的汇编和元数据与工具包一样采用MIT许可。",
+    "licence_pku": "北京大学数字普惠金融指数由北京大学发布，注明引用即可用于研究；"
+                   "此处注明出处后转载。",
+    # the standard flags (``STANDARD_FLAGS``)
+    "flag_derived": "由数据来源的汇编者（或本工具包，见该表的注意事项）根据其他已发布的数字计算，"
+                    "本身未经发布",
+    "flag_series_break": "序列的口径或基础自该年起改变：与此前各年比较水平时须谨慎",
+    "flag_suspicious": "来源说明指出该数值存疑（例如不满足恒等式或跳变不合理）；按公布值保留",
+    "flag_preliminary": "初步数，生产者后来作了修订",
+    "flag_estimated_by_source": "生产者本身标明该数字为估计数",
+    # flags several tables share
+    "flag_low_trust": "数据采集者将该点的来源评为低或中低可信度（单一非官方网页、"
+                      "经过取整或未经核实）；见 `trust` 和 `note` 列",
+    "flag_release_change": "自该年起数值为全精度，可能来自比此前各年更晚发布的指数版本："
+                           "跨越此界限比较变化时须谨慎",
+    # sentences several tables share
+    "row_china": "31个省（区、市）另加全国行（地区为“China”，即全国）。",
+    "current_prices": "按当年价格计算。",
+    "no_national_row": "31个省（区、市），没有全国行（全国数字须将各省相加）。",
+    "st_yearbook_vintage": "《中国科技统计年鉴》（国家统计局、科学技术部编）分地区表；"
+                           "数值属于数据年份（年鉴版次晚一年）。",
+    "nbs_api_vintage": "国家统计局数据库新接口提供的数据，2026年抓取",
+}
+
+
+def zh_flags(codes: Iterable[str], **own: str) -> dict[str, str]:
+    """Chinese meaning of each flag code (in the table's order): a code's own meaning from
+    ``own``, else the shared one in ``ZH`` (``flag_<code>``); fails on a code left untranslated."""
+    out: dict[str, str] = {}
+    for code in codes:
+        text = own.get(code, ZH.get(f"flag_{code}"))
+        if text is None:
+            raise BuildError(f"flag {code!r} has no Chinese meaning")
+        out[code] = text
+    return out
+
+
+def with_zh(tables: list[Table], meta: dict[str, dict[str, Any]]) -> list[Table]:
+    """``tables`` with ``Table.zh`` set from ``meta`` (table name -> Chinese metadata).
+
+    Fails (``BuildError``) when a table has no Chinese metadata or ``meta`` names an unknown
+    table, when a key of ``ZH_KEYS`` is missing, when the caveats are not one per English
+    caveat, or when the vintage or flag codes differ from the English ones.
+    """
+    names = {t.name for t in tables}
+    if set(meta) - names:
+        raise BuildError(f"Chinese metadata for unknown table(s) {sorted(set(meta) - names)}")
+    out = []
+    for t in tables:
+        zh = meta.get(t.name)
+        if zh is None:
+            raise BuildError(f"{t.name}: no Chinese metadata (Table.zh)")
+        missing = [k for k in ZH_KEYS if k not in zh]
+        if missing:
+            raise BuildError(f"{t.name}: Chinese metadata lacks {missing}")
+        if len(zh["caveats"]) != len(t.origin.get("caveats", [])):
+            raise BuildError(f"{t.name}: {len(zh['caveats'])} Chinese caveats for "
+                             f"{len(t.origin.get('caveats', []))} English ones")
+        if list(zh["vintages"]) != list(t.origin["vintages"]):
+            raise BuildError(f"{t.name}: Chinese vintages {list(zh['vintages'])} differ from "
+                             f"{list(t.origin['vintages'])}")
+        if list(zh["flags"]) != list(t.flags):
+            raise BuildError(f"{t.name}: Chinese flags {list(zh['flags'])} differ from "
+                             f"{list(t.flags)}")
+        out.append(Table(**{**t.__dict__, "zh": {k: zh[k] for k in ZH_KEYS}}))
+    return out

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from .common import STANDARD_FLAGS, Table, add_flag, obtained_from
+from .common import STANDARD_FLAGS, ZH, Table, add_flag, obtained_from, with_zh, zh_flags
 from .innovation import LICENCE_OFFICIAL_VIA_REPO, LICENCE_UNLICENSED_REPO, cells, ind, read_long
 
 DE = "digital_economy"
@@ -605,3 +605,163 @@ TABLES: list[Table] = [
                                "official statistic"},
     ),
 ]
+
+
+# --------------------------------------------------------------------------------------------
+# Chinese metadata (Table.zh): one entry per table above, caveats in the same order
+# --------------------------------------------------------------------------------------------
+
+_VIA_TONGJI = "（经 `lanyuanzhe1/tongjimodule` 获取）"
+_NBS_API = f"{ZH['nbs_db']}，新版JSON接口，由 `lanyuanzhe1/tongjimodule` 保存"
+
+ZH_META: dict[str, dict[str, Any]] = {
+    "digital_indicators": {
+        "title": "各省互联网、电信能力、企业信息化、电子商务和软件业指标",
+        "description": "国家统计局发布的各省数字经济官方指标，2016—2024年："
+                       "宽带和移动互联网用户及流量，域名和网页，电信能力（光缆、交换机），"
+                       "企业信息化和电子商务，以及软件业收入。",
+        "producer": f"{ZH['nbs']}；软件业数字来自{ZH['miit']}，由国家统计局转载",
+        "publication": f"{_NBS_API}；与{ZH['csy']}中分地区的互联网、电信能力、"
+                       f"企业信息化和电子商务、"
+                       "软件和信息技术服务业各表为同一序列",
+        "table": "互联网主要指标发展情况；企业信息化及电子商务情况；电信主要通信能力；"
+                 "软件和信息技术服务业主要经济指标（分省）",
+        "citation": "国家统计局，国家数据库，各省互联网、电信、信息化和电子商务及软件业指标，"
+                    "2016—2024年"
+                    f"{_VIA_TONGJI}。",
+        "caveats": [
+            "31个省（区、市），没有全国行（全国数字须将各省相加）。软件业指标：30个省（区、市，"
+            "不含西藏），有缺口。",
+            "没有2016年以前的数据（国家统计局的指标目录从2016年开始）。"
+            "另一次抓取中宽带用户从2015年到2016年下降，说明口径有变：不要把更早的年份接到本表上。",
+            "`websites` 到2018年为止，`internet_users` 只有2016年，`share_enterprises_with_ecommerc"
+            "e` 到2023年为止。",
+            "`mobile_internet_subscribers` 不是移动电话用户数（没有该数据），"
+            "`mobile_switch_capacity` 是交换机容量，不是用户数。",
+            "来源说明指出的一年内大幅跳变标记为 `large_jump`（例如河北软件业收入2020年为170.4亿元，"
+            "而2019年为326.7亿元、2021年为443.0亿元）。小省份的电子商务销售额也波动较大。"
+            "做熵权法之前先缩尾或取对数。",
+            "已交叉核对：与对同一国家统计局目录的独立抓取相比，320个数值全部相同；"
+            "光缆长度与第三个仓库相同（217个中有217个）。",
+        ],
+        "vintages": {"nbs_db_2026": ZH["nbs_api_vintage"] + "（数据年份2016—2024年）。"},
+        "licence": ZH["licence_via_repo"],
+        "flags": zh_flags(
+            ["large_jump"],
+            large_jump="来源说明指出的一年内不合理的大幅变化；数字按公布值保留（经核对的地方第二次"
+                       "抓取结果一致）。编制指数前先缩尾或取对数"),
+    },
+    "energy_products": {
+        "title": "各省主要能源产品产量和消费量（焦炭、电力、石油）",
+        "description": "各省2016—2024年的焦炭、原油、天然气、成品油和发电量，以及2016—2019年煤炭、"
+                       "焦炭和油品的消费量和2016—2024年的电力消费量。"
+                       "焦炭产量是最接近钢铁产量的逐年面板数据（没有找到分省粗钢产量的面板数据）。",
+        "producer": ZH["nbs"],
+        "publication": f"{_NBS_API}；与《中国能源统计年鉴》为同一序列",
+        "table": "主要能源产品产量；主要能源产品消费量（分省）",
+        "citation": f"国家统计局，国家数据库，各省主要能源产品产量和消费量，"
+                    f"2016—2024年{_VIA_TONGJI}。",
+        "caveats": [
+            ZH["no_national_row"],
+            "煤炭、焦炭和油品的消费量只有2016—2019年。消费量各行中没有宁夏和新疆（这是抓取的缺口，"
+            "不是国家统计局的缺口）。",
+            "不生产某种产品的省份可能没有该行，或按公布值为0；没有填补任何数值。",
+            "焦炭产量只是钢铁的替代指标，不是钢铁本身（焦炭也在省际间调运）。",
+            "核对：2021年31个省（区、市）发电量之和为85342.5亿千瓦时，等于国家统计局的全国合计。",
+        ],
+        "vintages": {"nbs_db_2026": ZH["nbs_api_vintage"] + "。"},
+        "licence": ZH["licence_via_repo"],
+        "flags": {},
+    },
+    "pku_dfiic_province": {
+        "title": "北京大学数字普惠金融指数，省级，2011—2022年",
+        "description": "北京大学数字普惠金融指数的总指数，31个省（区、市），2011—2022年。数值越高，"
+                       "说明数字金融的使用越广、越深。没有分指数。",
+        "producer": "北京大学数字金融研究中心（使用蚂蚁集团数据）",
+        "publication": f"{ZH['pku_dfiic']}，2011—2023年版",
+        "table": "工作表“Provinces”，`index_aggregate` 列（仓库保留2011—2022年）",
+        "citation": "郭峰、王靖一、王芳、孔涛、张勋、程志云（2020）：《测度中国数字普惠金融发展："
+                    "指数编制"
+                    f"与空间特征》，《经济学（季刊）》第19卷第4期；{ZH['pku_dfiic']}2011—2023年，"
+                    f"省级。",
+        "caveats": [
+            "只有总指数；无法获得覆盖广度、使用深度和数字化程度三个分指数。",
+            "2011—2015年的数值为2位小数，2016年起为全精度：2016年标记为 `release_change`。",
+            "只凭记忆与公布的表格作了核对（合理性检查，可信度中高）；无法取得第二份副本。",
+            "这是指数，不是数量：比较水平和位次，不要计算比值。",
+        ],
+        "vintages": {"pku_2011_2023_release": f"{ZH['pku_dfiic']}2011—2023年版，"
+                                              f"仓库的清洗代码原样读取。"},
+        "licence": ZH["licence_pku"] + "取自一个未声明许可的学生项目仓库。",
+        "flags": zh_flags(["release_change"]),
+    },
+    "pku_dfiic_city": {
+        "title": "北京大学数字普惠金融指数，环渤海城市，2011—2020年",
+        "description": "北京、天津、河北（11个）、山东（16个）和辽宁（14个）"
+                       "43个地级及以上城市的北京大学数字普惠金融总指数，2011—2020年。"
+                       "每行注明所属省份。",
+        "producer": "北京大学数字金融研究中心（使用蚂蚁集团数据）",
+        "publication": f"{ZH['pku_dfiic']}，城市级（总指数）",
+        "table": "城市级总指数，按仓库工作簿“分地区总数据指数.xlsx”存储的形式（自然对数，`FI` 列）",
+        "citation": f"{ZH['pku_dfiic']}，城市级，2011—2020年（经 "
+                    "`Anintony/Digital-Finance-Carbon-Emissions` 获取）。",
+        "caveats": [
+            "数值是仓库中所存对数的exp()，四舍五入到4位小数；所存对数保留在 `ln_value_as_stored` "
+            "列。2011—2015年exp()恰好得到公布的2位小数数值。",
+            "2016—2020年的数值小数位更多，可能来自该指数较晚的版本：2016年标记为 "
+            "`release_change`。",
+            "莱芜（2019年并入济南）不在仓库中；仓库的278个城市中只保留了43个环渤海城市。",
+            "拼音城市名由数据采集者手工对应（可信度中等）。",
+        ],
+        "vintages": {"repo_exp_ln": "仓库以自然对数存储、由数据采集者还原的指数：数值 = exp(FI)，"
+                                    "四舍五入到4位小数。"},
+        "licence": ZH["licence_pku"] + "取自一个未声明许可的本科毕业论文仓库。",
+        "flags": zh_flags(["release_change"]),
+    },
+    "telecom": {
+        "title": "各省电信业务总量、邮政业务总量和光缆线路长度",
+        "description": "31个省（区、市）2013—2022年的电信业务总量、邮政业务总量和光缆线路长度。"
+                       "业务总量按不变价格计算，而基期改了两次：切勿计算跨越2015/2016年或2020/2021"
+                       "年的增长。",
+        "producer": f"{ZH['miit']}和国家邮政局，由{ZH['nbs']}发布",
+        "publication": f"推测为{ZH['csy']}第十六章 运输和邮电的分地区数据（仓库未注明）",
+        "table": "分地区电信业务总量、邮政业务总量、光缆线路长度",
+        "citation": "各省电信业务总量、邮政业务总量和光缆线路长度，2013—2022年（《中国统计年鉴》"
+                    "序列，汇编于 `Huangwt1122/Digital-Technology-Innovation-Carbon-Productivity-Re"
+                    "search-Project`）。",
+        "caveats": [
+            "价格基础混杂（数据采集者根据全国合计推断）：电信业务总量2013—2015年约按2010年价格，"
+            "2016—2020年按2015年价格，2021—2022年按上年价格；邮政业务总量也在2021年改了基期。"
+            "`price_basis` 列说明属于哪种；2016年和2021年标记为 `series_break`。",
+            "可信度中低（未说明的加工文件）。光缆线路长度在2016—2022年与 `digital_indicators` "
+            "中国家统计局的序列相同（单位：公里）。",
+            "未收录仓库中的专利、信息化水平及其自编的数字经济得分等列。",
+        ],
+        "vintages": {"compiled_2025": "`Huangwt1122` 研究项目加工后的面板数据（2025年9月17日的提交"
+                                      "）。"},
+        "licence": ZH["licence_unlicensed_repo"],
+        "flags": zh_flags(["series_break"]),
+    },
+    "digital_economy_index_thirdparty": {
+        "title": "非官方：第三方编制的数字经济指数（仅供比较）",
+        "description": "一位研究者计算的30个省（区、市）2010—2021年数字经济综合得分，其方法、"
+                       "指标和权重都没有说明。它不是官方统计：只用来与你自己编制的指数作比较。",
+        "producer": "仓库作者（Yuyang Yao），不是统计机构",
+        "publication": "一项关于碳排放权交易与数字经济的研究的复现数据（`official_run.xlsx`，"
+                       "`digeco` 列）",
+        "table": "`digeco`（综合指数；方法未说明）",
+        "citation": "Yao Y.，数字经济指数（`digeco`），见 *The impact of carbon emission trading "
+                    "on the digital economy* 的复现文件，GitHub `Yuyang-Yao75`（非官方统计）。",
+        "caveats": [
+            "非官方统计，方法未说明（可信度低）。每一行都标记为 `not_official`。",
+            "30个省（区、市，不含西藏），2010—2021年。",
+        ],
+        "vintages": {"yuyangyao_2024": "仓库中提交的工作簿 `official_run.xlsx`（数值按12位有效数字"
+                                       "输出，以去掉浮点误差）。"},
+        "licence": "公开仓库中的第三方研究成果，未声明许可；注明出处后转载，仅供比较。",
+        "flags": zh_flags(["not_official"], not_official="由第三方用未说明的方法计算；"
+                                                         "不是官方统计"),
+    },
+}
+
+TABLES = with_zh(TABLES, ZH_META)

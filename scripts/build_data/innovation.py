@@ -19,7 +19,18 @@ from typing import Any
 
 import pandas as pd
 
-from .common import STANDARD_FLAGS, BuildError, Table, add_flag, read_source, set_units, to_number
+from .common import (
+    STANDARD_FLAGS,
+    ZH,
+    BuildError,
+    Table,
+    add_flag,
+    read_source,
+    set_units,
+    to_number,
+    with_zh,
+    zh_flags,
+)
 
 SRC = "innovation_digital_env"
 
@@ -661,3 +672,180 @@ TABLES: list[Table] = [
         flags={k: STANDARD_FLAGS[k] for k in ("series_break", "suspicious")},
     ),
 ]
+
+
+# --------------------------------------------------------------------------------------------
+# Chinese metadata (Table.zh): one entry per table above, caveats in the same order
+# --------------------------------------------------------------------------------------------
+
+_VIA_TECHME = "（经 `huhuaping/techme` 获取）"
+
+ZH_META: dict[str, dict[str, Any]] = {
+    "rd_inputs": {
+        "title": "各省R&D经费支出、R&D经费投入强度和R&D人员",
+        "description": "各省在研究与试验发展（R&D）上花了多少钱，相当于地区生产总值的多大比重（R&D"
+                       "经费投入强度），这些经费按研究类型和资金来源如何划分，"
+                       "以及R&D人员全时当量有多少。31个省（区、市）和全国，"
+                       "2010—2023年（统计公报数字为2011—2023年）。",
+        "producer": f"{ZH['nbs']}、{ZH['most']}、{ZH['mof']}",
+        "publication": f"{ZH['st_bulletin']}和{ZH['csyst']}",
+        "table": "统计公报：分地区R&D经费支出和R&D经费投入强度。年鉴："
+                 "按活动类型和资金来源分的R&D经费内部支出；分地区R&D人员全时当量。",
+        "citation": f"国家统计局、科学技术部、财政部，{ZH['st_bulletin']}和{ZH['csyst']}，"
+                    f"分地区R&D数据，2010—2023年{_VIA_TECHME}。",
+        "caveats": [
+            ZH["row_china"],
+            "两种出版物：统计公报的数字以亿元为单位，年鉴的数字以万元为单位；"
+            "两者在四舍五入范围内一致（最大相差0.05亿元）。",
+            "`rd_expenditure_from_abroad` 西藏各年缺失，青海和宁夏有几年缺失；"
+            "`rd_expenditure_from_enterprises` 北京2012年缺失。缺失值保持缺失。",
+            "四川2011年：R&D人员全时当量合计（82485人年）与按活动类型各部分之和（82689人年）不同；"
+            "按公布值保留，标记为存疑。",
+            "上海2021年（因而全国2021年）：基础研究、应用研究和试验发展之和比公布的R&D经费合计多196"
+            "71万元（0.1%）。由本工具包的恒等式检查发现；按公布值保留，标记为存疑。",
+            "全国2022年R&D经费投入强度为初次发布数（2.54%）；地区生产总值修订后改为2.56%。"
+            "标记为初步数。",
+            "按当年价格计算：比较多年的水平值前须先平减。",
+        ],
+        "vintages": {
+            "st_bulletin": f"各数据年份的{ZH['st_bulletin']}，初次发布（2011—2023年）；"
+                           f"R&D经费投入强度"
+                           "使用发布时的地区生产总值。",
+            "st_yearbook": ZH["st_yearbook_vintage"] + "2010—2023年。",
+        },
+        "licence": (ZH["licence_via_repo"]
+                    + "仓库：Hu Huaping 的R软件包 `techme`（代码采用MIT许可）。"),
+        "flags": zh_flags(["suspicious", "preliminary"]),
+    },
+    "patents": {
+        "title": "各省国内专利申请、授权和有效专利",
+        "description": "31个省（区、市）和全国2010—2023年的专利申请受理量、授权量和有效量，"
+                       "分合计和类型（发明、实用新型、外观设计）。这是衡量创新产出的常用指标。",
+        "producer": f"国家知识产权局，由{ZH['nbs']}和{ZH['most']}发布",
+        "publication": ZH["csyst"],
+        "table": "分地区国内专利申请受理量、授权量、有效量",
+        "citation": f"国家知识产权局（国家统计局、科学技术部发布），{ZH['csyst']}，分地区国内专利，"
+                    f"2010—2023年{_VIA_TECHME}。",
+        "caveats": [
+            ZH["row_china"],
+            "全国行比31个省（区、市）之和多0.5%—11%（未分配到内地某省的专利）："
+            "比较各省请用各省的行，全国行只用于全国总量。",
+            "`patent_applications_design` 吉林2019年缺失。",
+            "仓库中因光学字符识别而错乱的省份名称已由数据采集者更正；"
+            "一行错乱的汇总行（2014年有效专利）已删除。",
+        ],
+        "vintages": {"st_yearbook": ZH["st_yearbook_vintage"] + "2010—2023年。"},
+        "licence": ZH["licence_via_repo"],
+        "flags": {},
+    },
+    "tech_market": {
+        "title": "各省技术市场成交合同数和成交额",
+        "description": "当年签订的技术合同（技术转让、技术服务、技术开发等）及其成交金额，"
+                       "分别按卖方所在地区（技术输出地域）和买方所在地区（技术流向地域）统计。"
+                       "31个省（区、市）和全国；2000年、2005年、2010年和2012—2023年。",
+        "producer": f"{ZH['most']}，与{ZH['nbs']}共同发布",
+        "publication": ZH["csyst"],
+        "table": "按技术输出地域分和按技术流向地域分的技术市场成交合同",
+        "citation": f"科学技术部、国家统计局，{ZH['csyst']}，分地区技术市场{_VIA_TECHME}。",
+        "caveats": [
+            ZH["row_china"],
+            "来源中没有2001—2004年、2006—2009年和2011年。",
+            "输出地域（卖方）即通常所说的各省“技术市场成交额”。",
+            "西藏2000—2016年、海南和青海2000年的输出地域数值为空：这些行存在，数值为空。",
+            "全国行比各省之和多3%—9%（输出地域）和4%—22%（流向地域，含境外或未分配的买方）。",
+            ZH["current_prices"],
+        ],
+        "vintages": {"st_yearbook": ZH["st_yearbook_vintage"]
+                     + "2000年、2005年、2010年、2012—2023年。"},
+        "licence": ZH["licence_via_repo"],
+        "flags": {},
+    },
+    "fiscal_expenditure": {
+        "title": "各省地方一般公共预算支出：合计、教育、科学技术",
+        "description": "省级及以下地方政府一般公共预算的支出，分合计以及教育、"
+                       "科学技术和农林水支出。31个省（区、市）2010—2023年；全国行（地方预算之和）"
+                       "只有2019—2023年。",
+        "producer": f"{ZH['mof']}，由{ZH['nbs']}发布",
+        "publication": f"{ZH['csy']}，第七章 财政",
+        "table": "分地区分项目地方一般公共预算支出",
+        "citation": f"财政部、国家统计局，{ZH['csy']}，分地区地方一般公共预算支出，"
+                    f"2010—2023年{_VIA_TECHME}。",
+        "caveats": [
+            "全国行（“China”）只有2019—2023年，是各地方预算之和，不是中央加地方的支出。",
+            "已交叉核对：支出合计与第二个仓库在434个地区年份中全部相同；"
+            "教育和科学技术支出与第三个仓库分别在310个中有310个、310个中有309个相同。",
+            ZH["current_prices"],
+        ],
+        "vintages": {"csy": "《中国统计年鉴》2011—2024年各版（数据年份2010—2023年），决算数。"},
+        "licence": ZH["licence_via_repo"],
+        "flags": {},
+    },
+    "high_tech_enterprises": {
+        "title": "各省每年认定的高新技术企业数（流量，不是存量）",
+        "description": "31个省（区、市）2018—2024年每年列入官方高新技术企业认定名单（新认定和重新认"
+                       "定）的企业数。这是每年的流量：它并不说明现有高新技术企业有多少家。",
+        "producer": "科学技术部火炬高技术产业开发中心（在 `innocom.gov.cn` 上公示认定名单）",
+        "publication": "高新技术企业认定公示名单，由仓库作者计数",
+        "table": "每年名单中各省的企业数",
+        "citation": f"科学技术部火炬中心，高新技术企业认定名单2018—2024年，分省计数{_VIA_TECHME}。",
+        "caveats": [
+            "这是新认定和重新认定的流量（证书有效期3年），不是年末存量：2022年全国存量约40万家，"
+            "本表2022年合计约16万家。",
+            "由第三方根据抓取的名单计数；只能做合理性检查（可信度中等）。没有全国行。",
+        ],
+        "vintages": {"torch_lists": "2018—2024年公布的名单，由 `techme` 作者抓取（2025年快照）。"},
+        "licence": ZH["licence_via_repo"],
+        "flags": {},
+    },
+    "energy_consumption": {
+        "title": "各省能源消费总量，1998—2019年",
+        "description": "30个省（区、市，不含西藏）1998—2019年的能源消费总量，单位为万吨标准煤。"
+                       "河北、山东等重工业省份能耗最高。",
+        "producer": f"{ZH['nbs']}和各省统计局（就已核对的部分而言）",
+        "publication": "《中国能源统计年鉴》或各省统计年鉴（仓库未注明来源）",
+        "table": "分地区能源消费总量",
+        "citation": "各省能源消费总量1998—2019年（《中国能源统计年鉴》数据，汇编于 "
+                    "`yaoyaoustc/carbondata`，2022年）。",
+        "caveats": [
+            "30个省（区、市），不含西藏，没有全国行；1998—2019年没有缺口。",
+            "2012年到2013年的水平下降（例如河北从30250万吨标准煤降到29664万吨标准煤）"
+            "看起来是修订后的序列接上了未修订的早年数据：2013年标记为 `series_break`；"
+            "不要计算跨越2012/2013年的增长。",
+            "不含能源强度：官方数字使用不变价地区生产总值；只有在地区生产总值序列有据可查时才计算它"
+            "。",
+            "仓库未说明来源（可信度中高）。",
+        ],
+        "vintages": {"carbondata_2022": "2022年9月5日上传到 `yaoyaoustc/carbondata` 的汇编；"
+                                        "来源未说明；就已核对的部分而言与公布的各省合计一致。"},
+        "licence": ZH["licence_unlicensed_repo"],
+        "flags": zh_flags(["series_break"]),
+    },
+    "industrial_pollution": {
+        "title": "各省工业二氧化硫、工业废水和地方环保支出",
+        "description": "工业二氧化硫排放量和工业废水排放量（30个省（区、市），2000—2023年），"
+                       "以及地方一般公共预算中的节能环保支出（31个省（区、市），2007—2023年）。"
+                       "排放序列在2011年和2016年改变了统计方法。",
+        "producer": f"{ZH['nbs']}和生态环境部；支出数字来自{ZH['mof']}",
+        "publication": f"推测为{ZH['csy']}（第八章 资源和环境；第七章 财政）"
+                       f"或《中国环境统计年鉴》；"
+                       "仓库未注明所据表格",
+        "table": "分地区工业二氧化硫排放量和工业废水排放量；地方一般公共预算节能环保支出",
+        "citation": "各省工业二氧化硫、工业废水和地方节能环保支出（《中国统计年鉴》序列，汇编于 "
+                    "`Yumanlou/carbon_emission_finance`，2025年）。",
+        "caveats": [
+            "排放：30个省（区、市），不含西藏。支出：31个省（区、市）。没有全国行。",
+            "官方统计的方法断点：2011年（新的排放核算方法）和2016年（第二次全国污染源普查后重新界定"
+            "工业源）。2011年和2016年的行标记为 `series_break`：不要把2010→2011年或2015→2016年的变"
+            "化当作真实变化。",
+            "存疑，按公布值保留：天津二氧化硫从15.46万吨（2015年）降到2.21万吨（2016年）；"
+            "天津环保支出2019年为242.3亿元，而2018年为66.5亿元、2020年为60.7亿元。",
+            "未收录工业固体废物、煤炭占比、二氧化碳和仓库自编的指数（数据不稳定或属于推算）。",
+        ],
+        "vintages": {"compiled_2025": "`Yumanlou/carbon_emission_finance` "
+                                      "的论文复现文件（2025年10月21日的提交）。"},
+        "licence": ZH["licence_unlicensed_repo"],
+        "flags": zh_flags(["series_break", "suspicious"]),
+    },
+}
+
+TABLES = with_zh(TABLES, ZH_META)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .common import BuildError, Table
+from .common import BuildError, Table, with_zh
 
 #: Seed documents, relative to the folder beside ``sources`` (``../shared/seeds``).
 DOCS: dict[str, str] = {
@@ -398,3 +398,56 @@ TABLES: list[Table] = [
         ],
     ),
 ]
+
+
+# --------------------------------------------------------------------------------------------
+# Chinese metadata (Table.zh), caveats in the same order as the English ones
+# --------------------------------------------------------------------------------------------
+
+ZH_META: dict[str, dict[str, Any]] = {
+    "seed_facts": {
+        "title": "种子文件中引用的数字（待核对的说法，不是统计数据）",
+        "description": "四份种子文件（两篇论文、两篇《中国日报》文章）中的每一个数量数字：数值、"
+                       "单位、衡量什么、所在文件和章节、一小段原文引语以及所指的地区。"
+                       "各课把这些说法与官方表格作比较。",
+        "producer": "种子文件的作者（不是统计机构）",
+        "publication": "种子000：Zihe Liu，*Analysis of the Role of Digital Economy in Hebei "
+                       "Province's Economic Transformation*（会议论文）。种子001：Zheng Jinran、"
+                       "Zhang Yu，*Beijing-Tianjin-Hebei coordination nets results*，《中国日报》，"
+                       "2024年3月7日。种子003：Yuan Shenggao，*County industries given chance to "
+                       "grow in Hebei*，《中国日报》，2020年9月21日。种子004：Fei Miao，*Research "
+                       "on the Development of an Innovation-Driven Economy in the Bohai "
+                       "Rim*（论文，2024年）。",
+        "table": "正文中的数字，逐个录入并附原文引语",
+        "citation": "本工具包种子文件中引用的数字（Liu；Zheng、Zhang，《中国日报》2024年；Yuan，"
+                    "《中国日报》2020年；Miao 2024）。",
+        "caveats": [
+            "这些是说法，不是统计数据：使用前先与官方表格核对（`helpers.claims`）。",
+            "`qualifier` 列说明数字的措辞：“=”为确切数，“>”为“超过”，“>=”为“至少”，以及“约”“近”；"
+            "`value_as_written` 列保留原文措辞（“one-fourth”→25%，“seven”→7）。",
+            "年份：文件写明的年份不加标记；`year_inferred` 和 `year_not_stated` "
+            "标出其他情况（见标记）。",
+            "种子004把环渤海地区界定为北京、天津以及山东、河北、辽宁的13个城市，"
+            "但其5.4%的面积比重与五个完整省市相符；`region_definition` 列对此作了说明。",
+            "关于企业、园区和县的数字记在其所在城市之下（`subject` 列写明具体对象）。",
+            "定性的说法（例如“除山东外，R&D经费投入强度逐年上升”）不是数字，不在本表中。",
+        ],
+        "vintages": {
+            "seed000": "Zihe Liu，数字经济与河北转型；正文中没有发表日期（引用的最新文献为2024年）"
+                       "。",
+            "seed001": "《中国日报》，2024年3月7日。",
+            "seed003": "《中国日报》，2020年9月21日。",
+            "seed004": "Fei Miao，环渤海创新驱动型经济，2024年（引用了2024年政府工作报告）。",
+        },
+        "licence": "对受版权保护的文章和论文的简短引用，注明出处后用于评论和教学；"
+                   "数字是作者的说法。",
+        "flags": {
+            "year_inferred": "文件暗示了年份但没有写明（例如“去年”“截至12月底”，"
+                             "或同一句中另一个数字的年份）",
+            "year_not_stated": "文件没有给出该数字的年份：年份记为文件的发表年份（种子000："
+                               "其引用的最新年份，2024年）",
+        },
+    },
+}
+
+TABLES = with_zh(TABLES, ZH_META)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import NOTEBOOKS_DIR, i18n
+from helpers import NOTEBOOKS_DIR, data, i18n
 
-__all__ = ["course_map", "glossary_table", "lesson_picker"]
+__all__ = ["course_map", "data_table", "glossary_table", "lesson_picker"]
 
 _TITLE = re.compile(r"^course_(\d\d)_title$")
 
@@ -84,3 +84,15 @@ def glossary_table(lang: str | None = None) -> pd.DataFrame:
     terms.columns = [i18n.t("course_col_term", lang), "English", "中文",
                      i18n.t("course_col_definition", lang)]
     return terms
+
+
+def data_table(lang: str | None = None) -> pd.DataFrame:
+    """Lesson 00's table of the data catalogue: each table's name, title, years and rows.
+
+    Args:
+        lang: ``"en"``/``"zh"``; ``None``: the run's language. Titles and column names follow
+            it (:func:`helpers.data.catalogue`; Chinese titles from the tables' ``x_zh``).
+    """
+    lang = i18n.resolve_lang(lang)
+    frame = data.catalogue(lang=lang)
+    return frame[[i18n.t(f"data_col_{c}", lang) for c in ("name", "title", "years", "rows")]]

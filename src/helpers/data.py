@@ -7,6 +7,7 @@ This is the ONE way notebooks and helpers read data::
     wide = load("province_gdp", wide=True)     # index (region, year), one column per indicator
     print(source("province_gdp"))              # where the numbers come from, in plain words
     cite(["province_gdp"])                     # Markdown lines for a notebook's Sources section
+    cite(["province_gdp"], lang="zh")          # the same in Chinese (lang=None: the run's language)
 
 Every table is a tidy CSV (region, region_zh, year, indicator, value, unit, vintage, flag and
 optional extra columns) described in ``data/datapackage.json`` (a Frictionless data package
@@ -24,6 +25,11 @@ column and the check that failed:
 * values lie within the indicator's declared range; years within the declared range;
 * accounting identities hold within rounding (e.g. the three sectors sum to GDP), per
   region, year and vintage, naming the region-year and the gap.
+
+``catalogue``, ``source`` and ``cite`` speak the run's language: Chinese output reads each
+table's Chinese metadata (``x_zh``, from ``Table.zh`` in ``scripts/build_data``) and the words
+around it from the catalogue (``catalogue/data.csv``); a table without ``x_zh`` raises
+:class:`DataError` in Chinese rather than showing English.
 
 Missing values stay NaN. Nothing is ever written to ``data/``. The Frictionless library is not
 used here (it takes seconds per table); the tests run it on the whole package instead.
@@ -46,7 +52,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from helpers import DATA_DIR
+from helpers import DATA_DIR, i18n
 
 __all__ = ["DataError", "load", "catalogue", "source", "cite", "indicator_info", "tables"]
 
@@ -523,69 +529,145 @@ def load(
     return w.sort_index()
 
 
-def catalogue(*, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
-    """One row per table: name, title, description, rows, years (first-last), indicators."""
+#: Keys of a table's Chinese metadata (``x_zh``, written from ``Table.zh`` by the build) that
+#: every Chinese catalogue, source and citation reads.
+ZH_KEYS = ("title", "description", "producer", "publication", "table", "citation", "caveats",
+           "vintages")
+#: What :func:`source` shows (``licence`` and ``flags`` too: ``x_zh`` of the kit's builders
+#: carries them, see ``scripts/build_data/common.ZH_KEYS``).
+_SOURCE_FIELDS = (*ZH_KEYS, "licence", "flags")
+
+
+def _zh(res: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """The table's Chinese metadata (``x_zh``), checked to hold ``keys``; a table without it
+    raises :class:`DataError` naming the table and the key, so that no table slips into a
+    Chinese lesson in English."""
+    zh = res.get("x_zh")
+    missing = ["x_zh"] if not isinstance(zh, dict) else [k for k in keys if k not in zh]
+    if missing:
+        raise DataError(i18n.t("data_missing_zh", "zh", table=res["name"],
+                               key=", ".join(missing)))
+    return zh
+
+
+def _texts(res: dict[str, Any], lang: str, needs: Sequence[str]) -> dict[str, Any]:
+    """The fields ``needs`` of a table in ``lang`` (title, description, producer, publication,
+    table, citation, caveats, vintages, licence, flags): the English ones from the resource
+    and ``x_origin``, the Chinese ones from ``x_zh``. In Chinese, a field the English table
+    has but ``x_zh`` lacks raises :class:`DataError`, as do caveats, vintage or flag codes that
+    do not match the English ones; codes and ``obtained_from`` are the same in both."""
+    o = res.get("x_origin", {})
+    en = {"title": res.get("title", res["name"]), "description": res.get("description", ""),
+          **{k: o.get(k, "") for k in ("producer", "publication", "table", "citation")},
+          "caveats": o.get("caveats", []), "vintages": o.get("vintages", {}),
+          "licence": o.get("licence_note", ""), "flags": res.get("x_flags", {})}
+    if lang == "en":
+        return {k: en[k] for k in needs}
+    zh = _zh(res, *[k for k in needs if en[k] or k in ("title", "description")])
+    out = {k: zh.get(k, en[k]) for k in needs}
+    shape = {"caveats": len, "vintages": list, "flags": list}
+    bad = [k for k, f in shape.items() if k in needs and f(out[k]) != f(en[k])]
+    if bad:
+        raise DataError(i18n.t("data_missing_zh", "zh", table=res["name"], key=", ".join(bad)))
+    return out
+
+
+def catalogue(*, data_dir: str | os.PathLike[str] | None = None,
+              lang: str | None = None) -> pd.DataFrame:
+    """One row per table: name, title, description, rows, years (first-last), indicators.
+
+    Args:
+        data_dir: folder to read instead of the kit's ``data/``.
+        lang: ``"en"``/``"zh"``; ``None``: the run's language (:func:`helpers.i18n.
+            resolve_lang`). Titles, descriptions and column names follow it (catalogue keys
+            ``data_col_*``); in Chinese a table without ``x_zh`` raises :class:`DataError`.
+    """
+    lang = i18n.resolve_lang(lang)
     pkg = _package(_data_dir(data_dir))
     rows = []
     for name, res in sorted(_tidy_resources(pkg).items()):
         year = next(f for f in res["schema"]["fields"] if f["name"] == "year")
         c = year.get("constraints", {})
+        texts = _texts(res, lang, ("title", "description"))
         rows.append({
             "name": name,
-            "title": res.get("title", ""),
-            "description": res.get("description", ""),
+            "title": texts["title"],
+            "description": texts["description"],
             "rows": res.get("stats", {}).get("rows"),
-            "years": f"{c.get('minimum')}-{c.get('maximum')}",
+            "years": i18n.t("data_years", lang, first=c.get("minimum"), last=c.get("maximum")),
             "indicators": ", ".join(res.get("x_indicators", {})),
         })
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    return frame.rename(columns={c: i18n.t(f"data_col_{c}", lang) for c in frame.columns})
 
 
-def _obtained(o: dict[str, str]) -> str:
+def _obtained(o: dict[str, str], lang: str = "en") -> str:
     if "page" in o:
-        return o["page"]
+        return i18n.t("data_code", lang, code=o["page"])
     commit = o.get("commit", "")
-    return f"github.com/{o['repo']}, file {o['path']}" + (f" (commit {commit[:10]})"
-                                                          if commit else "")
+    return i18n.t("data_obtained_repo", lang, repo=o["repo"], path=o["path"],
+                  commit=i18n.t("data_commit", lang, commit=commit[:10]) if commit else "")
 
 
-def source(name: str, *, data_dir: str | os.PathLike[str] | None = None) -> str:
+def source(name: str, *, data_dir: str | os.PathLike[str] | None = None,
+           lang: str | None = None) -> str:
     """Readable origin of a table: producer, publication and table, vintages, where the file
-    was obtained, licence, caveats and the meaning of its flags."""
+    was obtained, licence, caveats and the meaning of its flags.
+
+    ``lang``: ``"en"``/``"zh"``; ``None``: the run's language. The Chinese text reads the
+    table's ``x_zh`` (a table without it raises :class:`DataError`); the words around it come
+    from the catalogue (keys ``data_*``)."""
+    lang = i18n.resolve_lang(lang)
     res = _resource(name, _data_dir(data_dir))
     o = res.get("x_origin", {})
-    lines = [f"{res.get('title', name)} ({name})", "", res.get("description", ""), ""]
-    lines.append(f"Producer: {o.get('producer', '')}")
-    lines.append(f"Publication: {o.get('publication', '')}")
+    x = _texts(res, lang, _SOURCE_FIELDS)
+
+    def t(key: str, **values: object) -> str:
+        return i18n.t(key, lang, **values)
+
+    def items(mapping: dict[str, str]) -> list[str]:
+        return [t("data_item", code=k, text=v) for k, v in mapping.items()]
+
+    lines = [t("data_source_heading", title=x["title"], name=name), "", x["description"], ""]
+    lines.append(t("data_producer", producer=x["producer"]))
+    lines.append(t("data_publication", publication=x["publication"]))
     if o.get("table"):
-        lines.append(f"Table: {o['table']}")
-    lines.append("Vintages (column 'vintage'):")
-    lines += [f"  - {k}: {v}" for k, v in o.get("vintages", {}).items()]
-    lines.append("Obtained from:")
-    lines += [f"  - {_obtained(x)}" for x in o.get("obtained_from", [])]
+        lines.append(t("data_table", table=x["table"]))
+    lines.append(t("data_vintages"))
+    lines += items(x["vintages"])
+    lines.append(t("data_obtained"))
+    lines += [t("data_bullet", text=_obtained(v, lang)) for v in o.get("obtained_from", [])]
     if o.get("licence_note"):
-        lines.append(f"Licence: {o['licence_note']}")
+        lines.append(t("data_licence", licence=x["licence"]))
     if o.get("caveats"):
-        lines.append("Caveats:")
-        lines += [f"  - {c}" for c in o["caveats"]]
+        lines.append(t("data_caveats"))
+        lines += [t("data_bullet", text=c) for c in x["caveats"]]
     if res.get("x_flags"):
-        lines.append("Flags (column 'flag'):")
-        lines += [f"  - {k}: {v}" for k, v in res["x_flags"].items()]
+        lines.append(t("data_flags"))
+        lines += items(x["flags"])
     if o.get("citation"):
-        lines.append(f"Cite as: {o['citation']}")
+        lines.append(t("data_cite_as", citation=x["citation"]))
     return "\n".join(lines)
 
 
-def cite(names: str | Iterable[str], *, data_dir: str | os.PathLike[str] | None = None) -> str:
-    """Markdown bullet lines, one per table, for a notebook's **Sources** section."""
+def cite(names: str | Iterable[str], *, data_dir: str | os.PathLike[str] | None = None,
+         lang: str | None = None) -> str:
+    """Markdown bullet lines, one per table, for a notebook's **Sources** section.
+
+    ``lang``: ``"en"``/``"zh"``; ``None``: the run's language (Chinese reads ``x_zh``; a
+    table without it raises :class:`DataError`)."""
+    lang = i18n.resolve_lang(lang)
     folder = _data_dir(data_dir)
     out = []
     for name in _as_list(names) or []:
         res = _resource(name, folder)
         o = res.get("x_origin", {})
-        vint = "; ".join(o.get("vintages", {}))
-        out.append(f"- **{res.get('title', name)}** (`data/{res['path']}`): "
-                   f"{o.get('citation', o.get('publication', ''))} Vintage(s): {vint}.")
+        field = "citation" if o.get("citation") else "publication"
+        x = _texts(res, lang, ("title", field))
+        vint = i18n.t("data_list_sep", lang).join(
+            i18n.t("data_code", lang, code=v) for v in o.get("vintages", {}))
+        out.append(i18n.t("data_cite_line", lang, title=x["title"], path=res["path"],
+                          citation=x[field], vintages=vint))
     return "\n".join(out)
 
 
