@@ -112,8 +112,6 @@ PROSE_BLOCKS_JS = r"""
   const sel = 'p, li, h1, h2, h3, h4, td, th, figcaption, .widget-html-content';
   for (const el of (document.querySelector(root) || document).querySelectorAll(sel)) {
     if (el.closest('pre, code, .jp-OutputArea-output[data-mime-type="text/plain"]')) continue;
-    // not yet in Chinese (issue 17's note): the claims tables quote the seeds, reasons in English
-    if (el.closest('table.kit-claims')) continue;
     if (!(el.offsetWidth || el.offsetHeight)) continue;
     const t = el.innerText.trim();
     if (/^(资料来源|Sources)/.test(t) && /^H[1-4]$/.test(el.tagName)) break;
@@ -289,3 +287,30 @@ def test_control_change_redraws_with_chinese_alt_text(zh_dashboard):
     assert after["src"] != before["src"]
     assert after["alt"] and CJK.search(after["alt"]) and after["alt"] != before["alt"], after
     assert page_errors(page) == []
+
+
+def test_claims_table_is_chinese_and_its_verdict_filter_works_without_a_kernel(zh_dashboard):
+    """The seed-000 claims table (helpers.claims.claims_explorer) is Chinese, and a click on a
+    verdict shows that verdict's rows only (CSS radio buttons: no kernel round trip)."""
+    page, _, _ = zh_dashboard
+    explorer = page.locator(".kit-claims-explorer").first
+    explorer.scroll_into_view_if_needed()
+    rows = explorer.locator("tr[data-v]")
+    total = rows.count()
+    assert total >= 10, total
+    assert not english_blocks(page, ".kit-claims-explorer")
+    labels = explorer.locator("label")
+    assert CJK.search(labels.first.inner_text())  # 全部 (n)
+    shown = {}
+    for i in range(1, labels.count()):
+        label = labels.nth(i)
+        label.click()
+        want = int(re.search(r"\((\d+)\)", label.inner_text()).group(1))
+        visible = [r for r in range(total) if rows.nth(r).is_visible()]
+        shown[label.inner_text()] = len(visible)
+        assert len(visible) == want, (label.inner_text(), len(visible))
+        v = label.get_attribute("for").rsplit("-", 1)[1]
+        assert all(rows.nth(r).get_attribute("data-v") == v for r in visible)
+    labels.first.click()
+    assert sum(rows.nth(r).is_visible() for r in range(total)) == total
+    assert len(shown) >= 2, shown

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers import claims
-from helpers.claims import CANNOT, NOT_SUPPORTED, SUPPORTED
+from helpers.claims import NOT_SUPPORTED, SUPPORTED
 from helpers.data import load
 
 IDS = [c.id for c in claims.CLAIMS if c.doc_code == "000"]
@@ -18,10 +18,12 @@ IDS = [c.id for c in claims.CLAIMS if c.doc_code == "000"]
 # Registry and table
 # ------------------------------------------------------------------------------------------
 def test_seed000_claims_are_registered_with_the_registry_words():
-    assert len(IDS) == 8
+    # 8 structure statements, 7 numeric facts (sections 2.1-2.2), 3 readings of section 3.2
+    assert len(IDS) == 18
     assert {c.section for c in claims.CLAIMS if c.doc_code == "000"} == {
-        "1. Introduction", "3.1. Economic development quality issues",
-        "3.3. Environmental and resource issues"}
+        "1. Introduction", "2.1. Geographical Location and Transportation Advantages",
+        "2.2. Resource advantages", "3.1. Economic development quality issues",
+        "3.2. Unbalanced regional development", "3.3. Environmental and resource issues"}
     for cid in IDS:
         assert claims.evaluate(cid).verdict in claims.VERDICTS
 
@@ -29,7 +31,7 @@ def test_seed000_claims_are_registered_with_the_registry_words():
 def test_table_in_both_languages_uses_the_claims_labels():
     en = claims.claims_html(document="000", lang="en")
     zh = claims.claims_html(document="000", lang="zh")
-    assert en.count("<tr>") == len(IDS) + 1
+    assert en.count("<tr data-verdict=") == len(IDS)
     assert "verdict" in en and "结论" in zh and "论断" in zh
     assert "支持" in zh and "不支持" in zh
     # only the registry's verdict words (no "partly" or "outdated")
@@ -173,7 +175,7 @@ def test_top_total_flips_and_refuses_a_doubtful_figure(monkeypatch):
     assert claims.evaluate(cid).verdict == NOT_SUPPORTED
     _install(monkeypatch, _energy(100.0, flag="suspicious"))
     r = claims.evaluate(cid)
-    assert r.verdict == CANNOT and "Hebei 2019" in r.reason
+    assert r.verdict == claims.TOO_LITTLE and "Hebei 2019" in r.reason
 
 
 def _productivity(hebei_gdp: float, flag_2021: str) -> dict[str, pd.DataFrame]:
@@ -198,10 +200,59 @@ def test_labour_productivity_flips_and_skips_doubtful_years(monkeypatch):
     assert claims.evaluate(cid).verdict == NOT_SUPPORTED
     _install(monkeypatch, _productivity(150.0, "suspicious"))
     r = claims.evaluate(cid)
-    assert "(10k yuan, 2020" in r.reason and "[2021] flagged doubtful" in r.reason
+    assert "(10k yuan, 2020" in r.reason and "flagged doubtful, not used: 2021" in r.reason
 
 
 @pytest.mark.parametrize("cid", IDS)
 def test_every_seed000_reason_is_one_line(cid):
     r = claims.evaluate(cid)
     assert r.reason.strip() and "\n" not in r.reason
+
+
+# ------------------------------------------------------------------------------------------
+# Section 3.2: coastal against inland cities, recomputed with plain pandas
+# ------------------------------------------------------------------------------------------
+def _city_gdp() -> pd.DataFrame:
+    g = load("hebei_city_gdp", indicators="gdp")
+    return g.pivot_table(index="region", columns="year", values="value")
+
+
+def test_coastal_growth_groups_match_plain_pandas():
+    wide = _city_gdp()
+    r = claims.evaluate("seed000_coastal_growth_groups")
+    for a, b in ((2000, 2018), (2019, 2023)):  # the series breaks in 2019 (flag series_break)
+        trio = wide.loc[["Qinhuangdao", "Tangshan", "Cangzhou"], [a, b]].sum()
+        pair = wide.loc[["Xingtai", "Handan"], [a, b]].sum()
+        g_trio = 100 * ((trio[b] / trio[a]) ** (1 / (b - a)) - 1)
+        g_pair = 100 * ((pair[b] / pair[a]) ** (1 / (b - a)) - 1)
+        assert r.figures[f"coastal_{a}_{b}_pct"] == pytest.approx(g_trio)
+        assert r.figures[f"xingtai_handan_{a}_{b}_pct"] == pytest.approx(g_pair)
+        assert g_trio > g_pair
+    assert "2019->2020" not in r.reason and "2018-2019" not in r.reason  # never across
+
+
+def test_coastal_growth_each_city_fails_on_a_named_pair():
+    wide = _city_gdp()
+    slower = []
+    for a, b in ((2000, 2018), (2019, 2023)):
+        rate = 100 * ((wide[b] / wide[a]) ** (1 / (b - a)) - 1)
+        slower += [(x, y) for x in ("Qinhuangdao", "Tangshan", "Cangzhou")
+                   for y in ("Xingtai", "Handan") if not rate[x] > rate[y]]
+    assert slower  # some coastal city did not outgrow a southern one
+    assert claims.evaluate("seed000_coastal_growth_each_city").verdict == NOT_SUPPORTED
+
+
+def test_coastal_level_matches_plain_pandas():
+    wide = _city_gdp()
+    pop = load("city_census_population", indicators="pop_census", years=2020)
+    pop = pop[pop["province"] == "Hebei"].set_index("region")["value"]
+    gdp = wide[2020].reindex(pop.index)
+    anchors = load("hebei_city_gdp_anchors", indicators="gdp", vintage="city_list_2021",
+                   years=2020).set_index("region")["value"]
+    gdp = gdp.fillna(anchors)  # Baoding's 2020, left out of the compilation
+    per = gdp * 1e8 / pop
+    r = claims.evaluate("seed000_coastal_development_level")
+    assert r.figures["median_yuan"] == pytest.approx(per.median())
+    assert r.figures["qinhuangdao_yuan"] == pytest.approx(per["Qinhuangdao"])
+    assert all(per[c] > per.median() for c in ("Qinhuangdao", "Tangshan", "Cangzhou"))
+    assert r.verdict == SUPPORTED

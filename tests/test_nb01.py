@@ -174,7 +174,7 @@ def test_parameters_cell_and_validation_follow_it():
     (head,) = [c for c in cells if "headline" in c["metadata"].get("tags", [])]
     assert 'say("l01_headline"' in _src(head)
     # seed 000's statements are the registry's, shown with the claims table
-    assert any('claims_html(document="000"' in _src(c) for c in cells)
+    assert any('claims_explorer(document="000"' in _src(c) for c in cells)
 
 
 def test_kept_outputs_print_what_the_helpers_compute():

@@ -26,7 +26,8 @@ import pandas as pd
 
 from helpers.i18n import region_label, t
 
-__all__ = ["BohaiShares", "bohai_shares", "coastal_coverage", "coverage_table", "share_of_total"]
+__all__ = ["BohaiShares", "bohai_shares", "coastal_coverage", "coverage_table", "share_of_total",
+           "share_verdicts"]
 
 #: Claims of seed 004 that the shares come from (definition -> claim id), by figure.
 SHARE_CLAIMS: dict[str, str] = {
@@ -61,6 +62,15 @@ class BohaiShares:
     def as_dict(self) -> dict[str, float | int]:
         """The fields by name (for a catalogue sentence's placeholders)."""
         return asdict(self)
+
+
+def share_verdicts() -> dict[str, object]:
+    """The registry's verdict on each share claim as a label in the asking language
+    (``area_verdict``, ``population_verdict``, ...), for the sentence beside the figures."""
+    from helpers.claims import evaluate, verdict_label
+
+    return {f"{k}_verdict": verdict_label(evaluate(cid).verdict)
+            for k, cid in SHARE_CLAIMS.items()}
 
 
 def bohai_shares() -> BohaiShares:

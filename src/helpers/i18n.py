@@ -170,7 +170,8 @@ def t(term: str, lang: str | None = None, **values: object) -> str:
             ``"region_hebei"``, ``"msg_no_regions"``, ``"l01_headline"``.
         lang: ``"en"`` or ``"zh"`` (see :func:`validate_lang`); ``None``: this run's language.
         **values: values for the template's placeholders (e.g. ``year=2016``); a :class:`Msg`
-            value is rendered in the same language.
+            value (or any value with a ``render(lang)`` method) is rendered in the same
+            language.
 
     Raises:
         UnknownTermError: (a ``KeyError``) naming the term and the closest glossary terms.
@@ -182,7 +183,9 @@ def t(term: str, lang: str | None = None, **values: object) -> str:
         raise _unknown(term)
     text = row[lang] or row["en"]
     if values:
-        values = {k: (v.render(lang) if isinstance(v, Msg) else v) for k, v in values.items()}
+        # a Msg (or any value with .render(lang), e.g. a list of names) speaks the same language
+        values = {k: (v.render(lang) if callable(getattr(v, "render", None)) else v)
+                  for k, v in values.items()}
         try:
             text = text.format(**values)
         except KeyError as exc:
