@@ -14,13 +14,14 @@ VOILA_PORT ?= 8866
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: start test setup setup-test check-python lock zh system-deps present rerun bench data data-check lint strip clean help
+.PHONY: start test setup setup-test check-python lock zh system-deps present rerun site bench data data-check lint strip clean help
 
 help:
 	@echo "make start    set up and open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test     set up (including Debian's chromium) and run every test"
 	@echo "make present  serve the lessons as Voila dashboards on 127.0.0.1:$(VOILA_PORT)"
 	@echo "make rerun ARGS='...'  rerun lessons with papermill (python -m helpers.rerun --help)"
+	@echo "make site     build the course as an offline website (both languages, data) into site/"
 	@echo "make bench    print speed and memory figures (Voila round trips, execution times)"
 	@echo "make data     rebuild data/ from ../shared/sources (maintainers only)"
 	@echo "make setup    set up the students' environment only (PYTHON=python3.12 to choose Python)"
@@ -86,6 +87,11 @@ rerun: setup
 ## the Chinese edition: regenerate notebooks/zh/ from the English lessons and their translations
 zh: setup
 	$(BIN)/python -m helpers.edition
+
+## the offline website: every lesson executed (2 at a time) and exported, with the data, into
+## site/ (git-ignored); it loads nothing from outside, so it works from any static server or zip
+site: setup
+	$(BIN)/python -m helpers.site --out site
 
 bench: setup-test system-deps
 	$(BIN)/python bench/run.py
