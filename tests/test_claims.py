@@ -69,6 +69,11 @@ EXPECTED_REAL = {
     "seed000_coastal_growth_groups": SUPPORTED,         # 11.7 vs 10.6 %, 6.5 vs 5.6 % a year
     "seed000_coastal_growth_each_city": NOT_SUPPORTED,  # 4 of 6 pairs in each window
     "seed000_coastal_development_level": SUPPORTED,     # ranks 1, 3, 5 of 11 (2020 census)
+    "seed000_hebei_expressway_length": SUPPORTED,       # 8,400 km in 2023 > 1,000
+    # seed 003 against the provincial press conference of 20 October 2020 (statements)
+    "seed003_hebei_cluster_counties_2019": NOT_SUPPORTED,  # 269 clusters; 190 county units
+    "seed003_hebei_cluster_income_2019": ROUGHLY,       # 19,885.02 亿 = 1.9885 tn, not 1.98
+    "seed003_hebei_cluster_income_growth_2019": SUPPORTED,  # 14.85 %
 }
 
 
@@ -552,3 +557,22 @@ def test_results_are_remembered_only_for_the_same_reader_and_data(monkeypatch):
     stamp = data._stamp
     monkeypatch.setattr(data, "_stamp", lambda p: (*stamp(p)[:2], stamp(p)[2] + 1))
     assert claims.evaluate(cid) is not again
+
+
+def test_statement_verdicts_say_they_rest_on_statements():
+    from helpers.data import load
+
+    st = load("hebei_county_cluster_statements", regions="Hebei", years=2019)
+    assert set(st["evidence_class"]) == {"official_statement"}
+    income = st.loc[st["indicator"] == "cluster_operating_income", "value"].iloc[0]
+    r = claims.evaluate("seed003_hebei_cluster_income_2019")
+    assert r.figures["statement_value"] == pytest.approx(income / 1e4)  # 亿元 -> trillion
+    for cid in ("seed003_hebei_cluster_income_2019", "seed003_hebei_cluster_counties_2019",
+                "seed003_hebei_cluster_income_growth_2019"):
+        res = claims.evaluate(cid)
+        assert res.evidence == claims.STATEMENT and "statement" in res.reason, cid
+    # every other verdict rests on statistics, or on nothing (cannot be checked)
+    for c in CLAIMS:
+        res = c.evaluate()
+        assert res.evidence == ("" if res.verdict == CANNOT else c.evidence), c.id
+

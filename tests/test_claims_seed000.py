@@ -72,7 +72,7 @@ def test_heavy_industry_two_readings():
         share["Hebei"])
     assert r.verdict == (SUPPORTED if rank <= claims.TOP_RANK else NOT_SUPPORTED)
     p = claims.evaluate("seed000_hebei_heavy_industry_products")
-    assert p.figures["crude_steel_rank_2018"] == 1
+    assert p.figures["crude_steel_rank_2020"] == 1  # the newest year of the NBS panel
     assert p.verdict == SUPPORTED
 
 
@@ -148,9 +148,10 @@ def test_secondary_dominant_flips(monkeypatch):
 
 
 def _steel(hebei: float) -> dict[str, pd.DataFrame]:
-    rows = [(r, 2018, "crude_steel_output", v, "nbs_monthly_cum", "") for r, v in
+    rows = [(r, 2020, "crude_steel_output", v, "nbs_monthly_dec_ytd", "") for r, v in
             (("Hebei", hebei), ("A", 40.0), ("B", 30.0), ("C", 20.0))]
-    return {"steel_reference_points": _frame(rows)}
+    rows.append(("Hebei", 2019, "crude_steel_output", 99.0, "nbs_monthly_dec_ytd", ""))
+    return {"province_industrial_products": _frame(rows)}
 
 
 def test_steel_rank_flips(monkeypatch):
@@ -158,7 +159,8 @@ def test_steel_rank_flips(monkeypatch):
     assert claims.evaluate("seed000_hebei_steel_rank").verdict == SUPPORTED
     _install(monkeypatch, _steel(10.0))  # rank 4 > TOP_PRODUCT_RANK
     r = claims.evaluate("seed000_hebei_steel_rank")
-    assert r.verdict == NOT_SUPPORTED and r.figures["rank"] == 4
+    assert r.verdict == NOT_SUPPORTED and r.figures["rank"] == 4  # the last year, not 2019
+    assert "crude steel 2020" in r.reason
 
 
 def _energy(hebei: float, flag: str = "") -> dict[str, pd.DataFrame]:
@@ -256,3 +258,19 @@ def test_coastal_level_matches_plain_pandas():
     assert r.figures["qinhuangdao_yuan"] == pytest.approx(per["Qinhuangdao"])
     assert all(per[c] > per.median() for c in ("Qinhuangdao", "Tangshan", "Cangzhou"))
     assert r.verdict == SUPPORTED
+
+
+def test_steel_rank_and_share_match_plain_pandas():
+    st = load("province_industrial_products", indicators="crude_steel_output",
+              vintage="nbs_monthly_dec_ytd", years=2020).set_index("region")["value"]
+    r = claims.evaluate("seed000_hebei_steel_rank")
+    assert r.figures["share_pct"] == pytest.approx(100 * st["Hebei"] / st.sum())
+    assert r.figures["rank"] == int((st > st["Hebei"]).sum()) + 1
+
+
+def test_expressway_fact_against_the_transport_table():
+    tr = load("jjj_transport_length", regions="Hebei", indicators="expressway_length")
+    last = tr[tr["year"] == tr["year"].max()]
+    r = claims.evaluate("seed000_hebei_expressway_length")
+    assert r.figures["expressway_km"] == pytest.approx(1e4 * last["value"].max())
+    assert r.figures["expressway_km"] > 1000 and r.verdict == SUPPORTED

@@ -910,10 +910,13 @@ def _industry_share_rank_000(c: Claim) -> tuple[str, dict[str, float], Msg]:
         n=len(share), median=f"{share.median():.1f}")
 
 
-def _steel_2018() -> pd.Series:
-    st = load("steel_reference_points", indicators="crude_steel_output",
-              vintage="nbs_monthly_cum", years=2018)
-    return st.set_index("region")["value"].dropna()
+def _steel_latest() -> tuple[pd.Series, int]:
+    """Crude steel by province in the last year with Hebei's figure (province_industrial_products,
+    NBS December year-to-date; the derived China row left out)."""
+    st = load("province_industrial_products", indicators="crude_steel_output",
+              vintage="nbs_monthly_dec_ytd")
+    year = int(st.loc[(st["region"] == _HB) & st["value"].notna(), "year"].max())
+    return st[st["year"] == year].set_index("region")["value"].dropna(), year
 
 
 def _coke_latest() -> tuple[pd.Series, int]:
@@ -923,29 +926,31 @@ def _coke_latest() -> tuple[pd.Series, int]:
 
 
 def _heavy_products_rank_000(c: Claim) -> tuple[str, dict[str, float], Msg]:
-    steel = _steel_2018()
+    steel, steel_year = _steel_latest()
     coke, year = _coke_latest()
     if _HB not in steel.index or _HB not in coke.index:
         return TOO_LITTLE, {}, _why("steel_coke_missing")
     rs, rc = rank_of(steel, _HB), rank_of(coke, _HB)
     ok = max(rs, rc) <= TOP_RANK
     return (SUPPORTED if ok else NOT_SUPPORTED), {
-        "crude_steel_rank_2018": rs, f"coke_rank_{year}": rc,
+        f"crude_steel_rank_{steel_year}": rs, f"coke_rank_{year}": rc,
         "crude_steel_share_pct": 100 * steel[_HB] / steel.sum(),
         "coke_share_pct": 100 * coke[_HB] / coke.sum()}, (
-        _why("heavy_products", top=TOP_RANK, steel_rank=rs, steel_n=len(steel), year=year,
+        _why("heavy_products", top=TOP_RANK, steel_year=steel_year, steel_rank=rs,
+             steel_n=len(steel), year=year,
              coke_rank=rc, coke_n=len(coke)))
 
 
 def _steel_rank_000(c: Claim) -> tuple[str, dict[str, float], Msg]:
-    steel = _steel_2018()
+    steel, year = _steel_latest()
     if _HB not in steel.index:
         return TOO_LITTLE, {}, _why("steel_missing")
     rank = rank_of(steel, _HB)
     share = 100 * steel[_HB] / steel.sum()
     return (SUPPORTED if rank <= TOP_PRODUCT_RANK else NOT_SUPPORTED), {
         "rank": rank, "provinces": len(steel), "share_pct": share}, (
-        _why("steel_rank", top=TOP_PRODUCT_RANK, rank=rank, n=len(steel), share=f"{share:.1f}"))
+        _why("steel_rank", year=year, top=TOP_PRODUCT_RANK, rank=rank, n=len(steel),
+             share=f"{share:.1f}"))
 
 
 def _top_total(table: str, indicator: str | None, what: str):
@@ -1009,6 +1014,55 @@ def _services_lag_000(c: Claim) -> tuple[str, dict[str, float], Msg]:
         _why("services_lag", last=last, hebei=f"{s3[_HB]:.1f}",
              beijing=f"{others['Beijing']:.1f}", tianjin=f"{others['Tianjin']:.1f}",
              china=f"{china:.1f}"))
+
+
+def _expressway_000(c: Claim) -> tuple[str, dict[str, float], Msg]:
+    """Seed 000 section 2.1: "the mileage of expressways is more than 1,000 kilometers"."""
+    tr = load("jjj_transport_length", regions=_HB, indicators="expressway_length")
+    tr = tr[tr["value"].notna()]
+    if tr.empty:
+        return TOO_LITTLE, {}, _why("cannot_expressways")
+    last = tr[tr["year"] == tr["year"].max()].sort_values("vintage").iloc[-1]
+    km = 1e4 * float(last["value"])  # the table is in 10k km
+    return (SUPPORTED if km > c.stated else NOT_SUPPORTED), {"expressway_km": km,
+                                                             "year": float(last["year"])}, _why(
+        "expressway", year=int(last["year"]), km=f"{km:,.0f}", stated=f"{c.stated:,.0f}",
+        vintage=str(last["vintage"]), times=f"{km / c.stated:.0f}")
+
+
+def _statement(indicator: str, year: int, scale: float = 1.0):
+    """Evaluator of a figure against an official statement in hebei_county_cluster_statements
+    (value x ``scale`` in the claim's unit), judged by :func:`judge_figure` and said to be a
+    statement, not a statistic."""
+    def check(c: Claim) -> tuple[str, dict[str, float], Msg]:
+        st = load("hebei_county_cluster_statements", regions=_HB, indicators=indicator,
+                  years=year)
+        if st.empty or st["value"].isna().all():
+            return CANNOT, {}, _why("cannot_county")
+        row = st.iloc[0]
+        value = float(row["value"]) * scale
+        verdict, tol, rough = judge_figure(value, c.stated)
+        return verdict, {"statement_value": value}, _why(
+            "statement", value=f"{value:g}", stated=f"{c.stated:g}", tol=f"{tol:g}",
+            rough=f"{rough:.2g}", by=str(row["statement_by"]), page=str(row["page"]),
+            period=str(row["period"]), vintage=str(row["vintage"]))
+    return check
+
+
+def _cluster_counties_003(c: Claim) -> tuple[str, dict[str, float], Msg]:
+    """Seed 003: "hallmark industrial clusters in 269 counties": the provincial statement
+    counts 269 clusters; the 2020 census has far fewer county-level units."""
+    st = load("hebei_county_cluster_statements", regions=_HB, indicators="cluster_count",
+              years=2019)
+    cen = load("hebei_county_census_population", indicators="pop_total", years=2020)
+    units = int(cen.loc[cen["level"] == "county_level", "region"].nunique())
+    if st.empty or not units:
+        return CANNOT, {}, _why("cannot_county")
+    clusters = float(st["value"].iloc[0])
+    verdict = NOT_SUPPORTED if units < c.stated else SUPPORTED
+    return verdict, {"statement_clusters": clusters, "county_level_units_2020": units}, _why(
+        "cluster_counties", clusters=f"{clusters:g}", units=units,
+        by=str(st["statement_by"].iloc[0]), vintage=str(st["vintage"].iloc[0]))
 
 
 _TRIO = ("Qinhuangdao", "Tangshan", "Cangzhou")
@@ -1145,7 +1199,7 @@ CLAIMS: list[Claim] = [
           "km"),
     Claim("seed000_hebei_expressway_length", _D0, _S000_21,
           "... the mileage of expressways is more than 1,000 kilometers.", _HB, "not stated",
-          _cannot("expressways"), 1000, "km"),
+          _expressway_000, 1000, "km", ("jjj_transport_length",)),
     Claim("seed000_hebei_road_density", _D0, _S000_21,
           "The road network density and access depth are higher than the national average.",
           "Hebei against China", "not stated", _cannot("road_density")),
@@ -1376,18 +1430,23 @@ CLAIMS: list[Claim] = [
     # ---- seed 003 (China Daily, 21 September 2020)
     Claim("seed003_hebei_cluster_counties_2019", _D3, _S003,
           "Hallmark industrial clusters in 269 counties in Hebei.", _HB, "2019",
-          _cannot("county"), 269, "counties", (), "seed003_hebei_cluster_counties_2019"),
+          _cluster_counties_003, 269, "counties",
+          ("hebei_county_cluster_statements", "hebei_county_census_population"),
+          "seed003_hebei_cluster_counties_2019", evidence=STATEMENT),
     Claim("seed003_hebei_cluster_income_2019", _D3, _S003,
           "In 2019, the operating income of hallmark industrial clusters ... was 1.98 trillion "
-          "yuan.", _HB, "2019", _cannot("county"), 1.98, "trillion yuan", (),
-          "seed003_hebei_cluster_income_2019"),
+          "yuan.", _HB, "2019", _statement("cluster_operating_income", 2019, 1e-4), 1.98,
+          "trillion yuan", ("hebei_county_cluster_statements",),
+          "seed003_hebei_cluster_income_2019", evidence=STATEMENT),
     Claim("seed003_hebei_cluster_income_usd_2019", _D3, _S003,
           "... 1.98 trillion yuan ($290 billion).", _HB, "2019",
           _cannot("exchange_rate"), 290,
           "billion US dollars", (), "seed003_hebei_cluster_income_usd_2019"),
     Claim("seed003_hebei_cluster_income_growth_2019", _D3, _S003,
-          "... a year-on-year increase of 14.85 percent.", _HB, "2019", _cannot("county"),
-          14.85, "percent", (), "seed003_hebei_cluster_income_growth_2019"),
+          "... a year-on-year increase of 14.85 percent.", _HB, "2019",
+          _statement("cluster_operating_income_growth", 2019), 14.85, "percent",
+          ("hebei_county_cluster_statements",), "seed003_hebei_cluster_income_growth_2019",
+          evidence=STATEMENT),
     Claim("seed003_hebei_industrial_clusters_developed", _D3, _S003,
           "The province has developed 12 industrial clusters including intelligence "
           "manufacturing, green transformation, ...", _HB, "2020", _cannot("policy_count"), 12,
