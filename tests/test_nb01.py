@@ -258,3 +258,21 @@ def test_bad_parameters_fail_with_a_clear_message(tmp_path, params, names):
     assert err.value.ename == "ParameterError"
     for name in names:
         assert name in err.value.evalue
+
+
+def test_the_census_sentence_matches_the_vintages():
+    """Section 5's 'What to notice' counts the provinces the 4th census cut (issue 15: a
+    comparative word stands on the data beside it)."""
+    from helpers.data import load
+
+    v = load("province_gdp_vintages", indicators="gdp")
+    p = v.pivot_table(index=["region", "year"], columns="vintage", values="value")
+    cut = (p["nbs_pre5th_4threvised"] < p["nbs_original_2018-12"]).groupby("year").sum()
+    both = p[["nbs_pre5th_4threvised", "nbs_original_2018-12"]].dropna().groupby("year").size()
+    early, late = cut.loc[2004:2014], cut.loc[2015:2017]
+    nb = json.loads(NB.read_text(encoding="utf-8"))
+    text = "".join(_src(c) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert set(both.loc[2004:2017]) == {31}
+    assert (f"{early.min()} to {early.max()} of the 31 in each year 2004-2014; "
+            f"{late.min()} to {late.max()} in 2015-2017") in text
+    assert (early > 15.5).all()  # "most provinces" holds in each of those years
