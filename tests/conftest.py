@@ -86,3 +86,12 @@ def browser():
 
     with chromium_browser() as b:
         yield b
+
+
+@pytest.fixture(scope="session")
+def executed_lessons(tmp_path_factory):
+    """Every lesson executed once in each language, with the bilingual probe appended
+    (tests/lesson_runs.py): ``{(stem, lang): executed notebook path}``."""
+    from lesson_runs import execute_all
+
+    return execute_all(tmp_path_factory.mktemp("lessons"), list(NOTEBOOKS))

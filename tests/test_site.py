@@ -178,11 +178,15 @@ def test_data_rows_show_english_with_a_note_where_x_zh_lacks_a_field():
 # the built site
 # ------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(tmp_path_factory, executed_lessons):
     out = tmp_path_factory.mktemp("site") / "site"
     executed = os.environ.get("KIT_SITE_EXECUTED")
+    if not executed:  # the session's one execution of the lessons, without the probe cell
+        from lesson_runs import without_probe
+
+        executed = without_probe(executed_lessons, tmp_path_factory.mktemp("site-executed"))
     t0 = time.perf_counter()
-    info = site.build(out, Path(executed) if executed else None, jobs=2)
+    info = site.build(out, Path(executed), jobs=2)
     info["total"] = time.perf_counter() - t0
     print(f"\nsite built in {info['total']:.1f} s ({info['seconds']})")
     return out, info
