@@ -1155,6 +1155,10 @@ _HEAVY = ("Its growth model remains reliant on traditional heavy industries such
 _TOP = ("Hebei Province ranks among the top in the country in terms of resource consumption "
         "and pollution emissions.")
 _HB = "Hebei"
+_GROWTH_000 = ("The coastal areas of Hebei, such as Qinhuangdao, Tangshan and Cangzhou, ... the "
+               "total economic growth is relatively fast. ... the central and western regions "
+               "of Hebei, such as Xingtai and Handan, ... relatively lagging economic growth "
+               "rate.")
 
 
 CLAIMS: list[Claim] = [
@@ -1220,16 +1224,12 @@ CLAIMS: list[Claim] = [
           _cannot("coastline"), 80.7, "km"),
     # ---- seed 000, section 3.2: coastal against inland cities (lesson 03)
     Claim("seed000_coastal_growth_groups", _D0, _S000_32,
-          "The coastal areas of Hebei, such as Qinhuangdao, Tangshan and Cangzhou, ... the total "
-          "economic growth is relatively fast. ... the central and western regions of Hebei, "
-          "such as Xingtai and Handan, ... relatively lagging economic growth rate.",
+          _GROWTH_000,
           "Qinhuangdao, Tangshan, Cangzhou together against Xingtai and Handan together "
           "(nominal GDP)", "not stated (2000-2023 in the kit, each side of the break)",
           _coastal_growth_000(False), None, "", ("hebei_city_gdp",)),
     Claim("seed000_coastal_growth_each_city", _D0, _S000_32,
-          "The coastal areas of Hebei, such as Qinhuangdao, Tangshan and Cangzhou, ... the total "
-          "economic growth is relatively fast. ... the central and western regions of Hebei, "
-          "such as Xingtai and Handan, ... relatively lagging economic growth rate.",
+          _GROWTH_000,
           "each of Qinhuangdao, Tangshan, Cangzhou against each of Xingtai and Handan "
           "(nominal GDP)", "not stated (2000-2023 in the kit, each side of the break)",
           _coastal_growth_000(True), None, "", ("hebei_city_gdp",)),
