@@ -248,3 +248,25 @@ def test_parameter_sets_with_the_same_file_name_both_run(nb_dir, tmp_path):
     same, _ = plan_runs(["sweep_demo"], [{"region": "Hebei"}, {"region": "Hebei"}],
                         notebooks_dir=nb_dir, reports_dir=tmp_path / "r")
     assert len(same) == 1  # the very same run twice is run once
+
+
+def test_html_report_loads_nothing_from_outside_and_says_its_language(tmp_path):
+    """Reports are the offline site's pages (issue 20): no script, no CDN; a Chinese report
+    says lang="zh-CN"; --no-input leaves the code out."""
+    import re
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# 标题\n\n河北的产业结构。"),
+                nbformat.v4.new_code_cell("x = 1\nx", outputs=[nbformat.v4.new_output(
+                    "execute_result", data={"text/plain": "1"}, execution_count=1)])]
+    src = tmp_path / "in.ipynb"
+    for lang, no_input in (("en", False), ("zh-CN", True)):
+        nb.metadata["kit_language"] = lang
+        nbformat.write(nb, src)
+        out = tmp_path / f"{lang}.html"
+        rerun._export_html(src, out, no_input)
+        page = out.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in page
+        assert not re.search(r"<(script|link)\b[^>]*(src|href)=[\"']?(https?:)?//", page)
+        assert "<script" not in page
+        assert ("<details class=\"kit-code\">" in page) is (not no_input)

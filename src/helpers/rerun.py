@@ -480,7 +480,6 @@ def _error_text(exc: BaseException) -> str:
 
 def _export_html(ipynb: Path, html: Path, no_input: bool) -> None:
     import nbformat
-    from nbconvert import HTMLExporter
 
     nb = nbformat.read(ipynb, as_version=4)
     # a Chinese report says so (<html lang="zh-CN">): the Chinese edition's metadata, or a run
@@ -489,11 +488,11 @@ def _export_html(ipynb: Path, html: Path, no_input: bool) -> None:
                    c.get("metadata", {}).get("tags", [])), "")
     chinese = nb.metadata.get("kit_language") == "zh-CN" or re.search(
         r"""^language\s*=\s*['"](zh|zh-CN|zh_CN|cn|chinese|中文)['"]""", params, re.M | re.I)
-    exporter = HTMLExporter(exclude_input=no_input, exclude_input_prompt=no_input,
-                            exclude_output_prompt=no_input,
-                            language_code="zh-CN" if chinese else "en")
-    body, _ = exporter.from_notebook_node(nb)
-    html.write_text(body, encoding="utf-8")
+    # the offline site's page (helpers.site): no script, no CDN, explorers' default views
+    from helpers.site import report_page
+
+    html.write_text(report_page(nb, "zh" if chinese else "en", no_input=no_input),
+                    encoding="utf-8")
 
 
 def run_all(

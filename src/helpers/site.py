@@ -531,6 +531,31 @@ def lesson_page(nb: Any, stem: str, lang: str, binder: str, tables: Iterable[str
     return rewrite_links(body, lang, tables=tables, repo_blob=repo_blob)
 
 
+def report_page(nb: Any, lang: str, *, no_input: bool = False) -> str:
+    """A rerun's HTML report (``helpers.rerun``): the same script-free page as the site's
+    lessons, without the site's navigation, so a report opened offline loads nothing from
+    outside and its explorers show their default views (a widget renderer from a CDN would
+    leave them blank). ``no_input`` leaves the code out instead of folding it."""
+    from nbconvert import HTMLExporter
+
+    readme = (KIT_ROOT / "README.md").read_text(encoding="utf-8") \
+        if (KIT_ROOT / "README.md").exists() else ""
+    binder = binder_url(readme) if "mybinder.org/v2/" in readme else "https://mybinder.org"
+    note = i18n.t("site_kernel_note", lang, binder=html.escape(binder, quote=True))
+    ready = prepare(nb, f'<p class="kit-note">{note}</p>')
+    try:
+        ready.metadata["title"] = lesson_summary(nb)[0]
+    except ValueError:  # an analyst's own notebook need not have a '# title'
+        pass
+    exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATE_DIR)],
+                            template_name=TEMPLATE_NAME, language_code=lang,
+                            exclude_input=no_input, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(ready, resources={"kit": {
+        "nav": "", "code": i18n.t("site_code", lang), "css": _CSS}})
+    return re.sub(r'<html lang="[^"]*"', f'<html lang="{HTML_LANG[lang]}"', body, count=1)
+
+
 # --------------------------------------------------------------------------------------------
 # Building
 # --------------------------------------------------------------------------------------------
