@@ -1684,6 +1684,8 @@ def claims_html(document: str | None = None, lang: str | None = None,
 def _html(table: pd.DataFrame, keys: list[str], lang: str,
           verdicts: Iterable[str] | None) -> str:
     """claims_html's rendering of an evaluated table (so a filter need not re-evaluate)."""
+    from helpers.i18n import t
+
     wanted = set(VERDICTS if verdicts is None else verdicts)
     if not wanted <= set(VERDICTS):
         raise ValueError(f"unknown verdict(s) {sorted(wanted - set(VERDICTS))}; allowed: "
@@ -1696,8 +1698,6 @@ def _html(table: pd.DataFrame, keys: list[str], lang: str,
     for _, row in table.iterrows():
         if (row["document"], row["section"]) != group:
             group = (row["document"], row["section"])
-            from helpers.i18n import t
-
             seed = t("claims_group_seed", lang, code=row["id"][4:7])  # "seed 004" / 种子文献004
             body.append(f"<tr class='kit-claims-group'><th colspan='{len(keys)}' "
                         "style='text-align:left;background:#f0f0f0'>"
@@ -1719,8 +1719,6 @@ def _html(table: pd.DataFrame, keys: list[str], lang: str,
                     f"data-v='{VERDICTS.index(row['verdict'])}' "
                     f"title='{html.escape(row['id'])}'>" + "".join(cells) + "</tr>")
     if table.empty:
-        from helpers.i18n import t
-
         body.append(f"<tr><td colspan='{len(keys)}'>{html.escape(t('claims_none_shown', lang))}"
                     "</td></tr>")
     return ("<div style='overflow-x:auto'><table class='kit-claims' "
