@@ -140,3 +140,18 @@ def test_whats_next_rerun_command_is_accepted(tmp_path):
                          cwd=KIT_ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "02_bohai_rim" in out.stdout and "Jiangsu" in out.stdout
+
+
+def test_the_rd_intensity_sentence_matches_the_data():
+    """'What to notice' compares Beijing's 2023 R&D intensity with the others' (issue 15: a
+    comparative word stands on the data beside it)."""
+    import json
+
+    from helpers.data import load
+
+    r = load("rd_inputs", indicators="rd_intensity_pct_gdp", years=2023).set_index("region")
+    ratio = r.loc["Beijing", "value"] / r["value"]
+    assert 1.75 <= ratio["Tianjin"] <= 2.25  # "about twice"
+    assert f"{ratio['Shandong']:.1f} times Shandong's" in "".join(
+        "".join(c["source"]) for c in json.loads(NB.read_text(encoding="utf-8"))["cells"])
+    assert ratio["Liaoning"] >= 2.995 and ratio["Hebei"] >= 2.995  # "three times or more"
